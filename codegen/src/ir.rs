@@ -1,0 +1,203 @@
+//! The intermediate representation: the spec lowered to Rust-shaped decisions.
+//!
+//! Names are already Rust names, every `$ref` is resolved to a type name, and every
+//! collection is sorted, so emitting is a pure walk.
+
+/// The whole API.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Api {
+    pub title: String,
+    pub description: Option<String>,
+    /// `info.version`, sent as the `Featurebase-Version` header by default.
+    pub version: String,
+    /// The first `servers` entry.
+    pub base_url: String,
+    pub ids: Vec<IdType>,
+    pub types: Vec<TypeDef>,
+    pub operations: Vec<Operation>,
+    pub root: Resource,
+}
+
+/// Rustdoc text: a summary line and further paragraphs.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Docs {
+    pub summary: Option<String>,
+    pub description: Option<String>,
+    /// Extra paragraphs the generator adds (constraints, defaults, conflicts, ...).
+    pub notes: Vec<String>,
+}
+
+/// A newtype for identifiers of one kind (`x-id-type`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct IdType {
+    pub name: String,
+}
+
+/// A named model type.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypeDef {
+    pub name: String,
+    pub docs: Docs,
+    pub kind: TypeKind,
+    pub usage: Usage,
+}
+
+/// Where a type travels: in requests, in responses, or both.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Usage {
+    pub request: bool,
+    pub response: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum TypeKind {
+    Struct(Struct),
+    /// A string enum; responses keep unknown values.
+    Enum(Vec<Variant>),
+    /// A string that has exactly one allowed value (`object: "contact"`).
+    Literal(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Struct {
+    pub fields: Vec<Field>,
+    pub extra: Extra,
+}
+
+/// What happens to properties the schema does not name.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Extra {
+    /// `additionalProperties: false`: never sent, refused when decoding.
+    Deny,
+    /// Unspecified: ignored when decoding.
+    Ignore,
+    /// `additionalProperties: true` or a schema: kept in a map.
+    Keep(Ty),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    /// Rust name, e.g. `user_id`.
+    pub name: String,
+    /// JSON name, e.g. `userId`.
+    pub wire: String,
+    pub ty: Ty,
+    pub required: bool,
+    pub nullable: bool,
+    pub docs: Docs,
+    pub deprecated: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Variant {
+    pub name: String,
+    pub wire: String,
+}
+
+/// A Rust type, as used by a field, parameter or body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ty {
+    String,
+    Integer,
+    Number,
+    Boolean,
+    /// Any JSON value.
+    Json,
+    /// The boolean `true` and nothing else.
+    True,
+    Array(Box<Ty>),
+    Map(Box<Ty>),
+    /// A model type by name.
+    Named(String),
+    /// An identifier newtype by name.
+    Id(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Operation {
+    /// `operationId` as written in the spec.
+    pub id: String,
+    /// Rust name of the request builder, e.g. `ListContacts`.
+    pub name: String,
+    pub method: Method,
+    /// Path template, e.g. `/v2/contacts/{id}`.
+    pub path: String,
+    pub docs: Docs,
+    /// Path parameters in path order, then query and header parameters in spec order.
+    pub params: Vec<Param>,
+    pub body: Option<Body>,
+    /// The success (2xx) response body, if any.
+    pub response: Option<Ty>,
+    /// Documented statuses, in ascending order.
+    pub statuses: Vec<Status>,
+    /// Safe to retry after the server may have acted.
+    pub idempotent: bool,
+    pub since: Option<String>,
+    pub deprecated: bool,
+    /// Place in the resource tree, e.g. `["users", "contacts", "list"]`.
+    pub sdk_path: Vec<String>,
+}
+
+/// A documented response status: `200`, `4XX` or `default`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Status {
+    pub code: String,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Body {
+    pub ty: Ty,
+    pub required: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Method {
+    Get,
+    Post,
+    Put,
+    Patch,
+    Delete,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Location {
+    Path,
+    Query,
+    Header,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Param {
+    pub name: String,
+    pub wire: String,
+    pub location: Location,
+    pub ty: Ty,
+    pub required: bool,
+    pub docs: Docs,
+}
+
+/// A node of the resource tree: `client.users().contacts()`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Resource {
+    /// Rust method name that reaches this resource from its parent (`contacts`).
+    pub name: String,
+    /// Rust type name, unique in the tree (`UsersContacts`).
+    pub type_name: String,
+    /// Dotted path from the root, as in `x-sdk-path` (`users.contacts`).
+    pub path: String,
+    /// Path parameters this resource binds, with their owning operation's types.
+    pub params: Vec<Param>,
+    pub children: Vec<Resource>,
+    pub methods: Vec<ResourceMethod>,
+}
+
+/// An operation reached from a resource.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResourceMethod {
+    pub name: String,
+    /// Index into `Api::operations`.
+    pub operation: usize,
+    /// Path parameters bound by this resource and its ancestors, outermost first.
+    pub bound: Vec<String>,
+}

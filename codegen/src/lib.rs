@@ -1,0 +1,34 @@
+//! Generates the typed Featurebase API client from an OpenAPI 3.0 description.
+//!
+//! The pipeline is `parse` (YAML -> `openapiv3`), `lower` (validate into the [`ir`],
+//! collecting every problem) and `emit` (IR -> `quote!` tokens -> `prettyplease`).
+//! It does no I/O: callers read the spec and write the files.
+
+mod diagnostics;
+mod emit;
+pub mod ir;
+mod lower;
+mod naming;
+mod parse;
+
+pub use diagnostics::{Diagnostic, Diagnostics};
+pub use emit::GeneratedFile;
+
+/// Generates the client modules from the spec text. `spec_path` is only named in the
+/// `@generated` header of each file.
+pub fn generate(spec_text: &str, spec_path: &str) -> Result<Vec<GeneratedFile>, Diagnostics> {
+    let api = lower(spec_text)?;
+    Ok(emit::files(&api, spec_path))
+}
+
+/// The same code as [`generate`], as inline modules (`pub mod models { .. } ..`) for a macro.
+pub fn expand(spec_text: &str) -> Result<proc_macro2::TokenStream, Diagnostics> {
+    let api = lower(spec_text)?;
+    Ok(emit::inline_modules(&api))
+}
+
+/// Parses and validates the spec into the intermediate representation.
+pub fn lower(spec_text: &str) -> Result<ir::Api, Diagnostics> {
+    let doc = parse::parse(spec_text).map_err(|diagnostic| Diagnostics(vec![diagnostic]))?;
+    lower::lower(&doc)
+}

@@ -1,0 +1,100 @@
+//! Rustdoc text gathered from the spec: descriptions, constraints, defaults, notes.
+
+use openapiv3::{Schema, SchemaKind, StringFormat, Type, VariantOrUnknownOrEmpty};
+
+use super::Lowerer;
+use super::extensions::Extensions;
+use crate::diagnostics::Pointer;
+use crate::ir::Docs;
+
+impl Lowerer<'_> {
+    /// Docs of a schema: title, description, constraints and our notes.
+    pub(super) fn schema_docs(&mut self, schema: &Schema, at: &Pointer) -> Docs {
+        let data = &schema.schema_data;
+        let mut docs = Docs {
+            summary: data.title.clone(),
+            description: data.description.clone(),
+            notes: constraints(schema),
+        };
+        if let Some(default) = &data.default {
+            docs.notes.push(format!("Defaults to `{}`.", default));
+        }
+        if let Some(example) = data.example.as_ref().filter(|e| !e.is_object()) {
+            docs.notes.push(format!("Example: `{}`.", example));
+        }
+        self.extension_notes(&mut docs, &data.extensions, at);
+        docs
+    }
+
+    /// Adds the notes that `x-available-since` and `x-doc-conflict` carry.
+    pub(super) fn extension_notes(&mut self, docs: &mut Docs, ext: &Extensions, at: &Pointer) {
+        if let Some(version) = self.ext_str(ext, "x-available-since", at) {
+            docs.notes
+                .push(format!("Available since API version `{version}`."));
+        }
+        if let Some(conflict) = self.ext_str(ext, "x-doc-conflict", at) {
+            docs.notes
+                .push(format!("Documentation conflict: {conflict}"));
+        }
+    }
+}
+
+/// Human-readable constraints of a schema, one sentence each.
+fn constraints(schema: &Schema) -> Vec<String> {
+    let mut notes = Vec::new();
+    let SchemaKind::Type(ty) = &schema.schema_kind else {
+        return notes;
+    };
+    match ty {
+        Type::String(s) => {
+            if let Some(format) = string_format(&s.format) {
+                notes.push(format!("Format: `{format}`."));
+            }
+            bounds(&mut notes, "characters", s.min_length, s.max_length);
+            if let Some(pattern) = &s.pattern {
+                notes.push(format!("Must match `{pattern}`."));
+            }
+        }
+        Type::Integer(i) => range(&mut notes, i.minimum, i.maximum),
+        Type::Number(n) => range(&mut notes, n.minimum, n.maximum),
+        Type::Array(a) => bounds(&mut notes, "items", a.min_items, a.max_items),
+        Type::Object(o) => bounds(&mut notes, "properties", o.min_properties, o.max_properties),
+        Type::Boolean(_) => {}
+    }
+    notes
+}
+
+fn string_format(format: &VariantOrUnknownOrEmpty<StringFormat>) -> Option<String> {
+    match format {
+        VariantOrUnknownOrEmpty::Item(known) => Some(
+            match known {
+                StringFormat::Date => "date",
+                StringFormat::DateTime => "date-time",
+                StringFormat::Password => "password",
+                StringFormat::Byte => "byte",
+                StringFormat::Binary => "binary",
+            }
+            .to_owned(),
+        ),
+        VariantOrUnknownOrEmpty::Unknown(other) => Some(other.clone()),
+        VariantOrUnknownOrEmpty::Empty => None,
+    }
+}
+
+fn bounds(notes: &mut Vec<String>, unit: &str, min: Option<usize>, max: Option<usize>) {
+    match (min, max) {
+        (Some(min), Some(max)) => notes.push(format!("From {min} to {max} {unit}.")),
+        (Some(min), None) => notes.push(format!("At least {min} {unit}.")),
+        (None, Some(max)) => notes.push(format!("At most {max} {unit}.")),
+        (None, None) => {}
+    }
+}
+
+fn range<N: std::fmt::Display>(notes: &mut Vec<String>, min: Option<N>, max: Option<N>) {
+    match (min, max) {
+        (Some(min), Some(max)) => notes.push(format!("Between {min} and {max}.")),
+        (Some(min), None) => notes.push(format!("At least {min}.")),
+        (None, Some(max)) => notes.push(format!("At most {max}.")),
+        (None, None) => {}
+    }
+}

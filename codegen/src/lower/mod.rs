@@ -1,0 +1,105 @@
+//! Validation and lowering: `openapiv3::OpenAPI` -> [`Api`], collecting every problem.
+
+mod docs;
+mod extensions;
+mod operations;
+mod refs;
+mod resources;
+mod schemas;
+mod usage;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use openapiv3::{Components, OpenAPI};
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Pointer};
+use crate::ir::{Api, IdType, Ty, TypeDef};
+
+/// Lowers a parsed spec into the IR, or lists every problem found.
+pub(crate) fn lower(doc: &OpenAPI) -> Result<Api, Diagnostics> {
+    let components = doc.components.clone().unwrap_or_default();
+    let mut lowerer = Lowerer {
+        doc,
+        components: &components,
+        diagnostics: Vec::new(),
+        types: BTreeMap::new(),
+        components_lowered: BTreeMap::new(),
+        components_in_progress: BTreeSet::new(),
+        ids: BTreeSet::new(),
+    };
+    lowerer.check_header();
+    let base_url = lowerer.base_url();
+    lowerer.component_schemas();
+    let operations = lowerer.operations();
+    let root = lowerer.resources(&operations);
+    lowerer.mark_usage(&operations);
+    if !lowerer.diagnostics.is_empty() {
+        return Err(Diagnostics(lowerer.diagnostics));
+    }
+    Ok(Api {
+        title: doc.info.title.clone(),
+        description: doc.info.description.clone(),
+        version: doc.info.version.clone(),
+        base_url: base_url.unwrap_or_default(),
+        ids: lowerer
+            .ids
+            .into_iter()
+            .map(|name| IdType { name })
+            .collect(),
+        types: lowerer.types.into_values().map(|(_, def)| def).collect(),
+        operations,
+        root,
+    })
+}
+
+struct Lowerer<'a> {
+    doc: &'a OpenAPI,
+    components: &'a Components,
+    diagnostics: Vec<Diagnostic>,
+    /// Named types by Rust name, with the pointer of the schema that defines them.
+    types: BTreeMap<String, (Pointer, TypeDef)>,
+    /// Component schemas already lowered (`None`: failed, already reported).
+    components_lowered: BTreeMap<String, Option<Ty>>,
+    /// Component schemas being lowered that are not structs (a cycle among them is an error).
+    components_in_progress: BTreeSet<String>,
+    ids: BTreeSet<String>,
+}
+
+impl Lowerer<'_> {
+    fn report(&mut self, at: &Pointer, message: impl Into<String>) {
+        self.diagnostics.push(Diagnostic::new(at, message));
+    }
+
+    /// Records a problem; returns `None` so callers can write `return self.error(..)`.
+    fn error<T>(&mut self, at: &Pointer, message: impl Into<String>) -> Option<T> {
+        self.report(at, message);
+        None
+    }
+
+    fn check_header(&mut self) {
+        let version = &self.doc.openapi;
+        if !version.starts_with("3.0.") {
+            let at = Pointer::root().join("openapi");
+            self.report(
+                &at,
+                format!("OpenAPI version `{version}` is not supported; write 3.0.x"),
+            );
+        }
+    }
+
+    fn base_url(&mut self) -> Option<String> {
+        match self.doc.servers.first() {
+            Some(server) if server.variables.as_ref().is_none_or(|v| v.is_empty()) => {
+                Some(server.url.trim_end_matches('/').to_owned())
+            }
+            Some(_) => self.error(
+                &Pointer::root().join("servers").join(0),
+                "server URL variables are not supported",
+            ),
+            None => self.error(
+                &Pointer::root().join("servers"),
+                "at least one server is needed: its URL is the client's default base URL",
+            ),
+        }
+    }
+}

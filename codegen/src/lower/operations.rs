@@ -1,0 +1,441 @@
+//! Paths and operations -> [`Operation`]s: parameters, bodies, responses.
+
+use std::collections::BTreeMap;
+
+use openapiv3::{
+    MediaType, Parameter, ParameterSchemaOrContent, PathItem, ReferenceOr, RequestBody, Responses,
+};
+
+use super::Lowerer;
+use super::schemas::SchemaRef;
+use crate::diagnostics::Pointer;
+use crate::ir::{Body, Docs, Location, Method, Operation, Param, Status, Ty, TypeKind};
+use crate::naming::{camel, is_identifier, snake};
+
+impl Lowerer<'_> {
+    /// Every operation, sorted by Rust name; names and ids must be unique.
+    pub(super) fn operations(&mut self) -> Vec<Operation> {
+        let mut paths: Vec<_> = self.doc.paths.paths.iter().collect();
+        paths.sort_by(|a, b| a.0.cmp(b.0));
+        if paths.is_empty() {
+            self.report(&Pointer::root().join("paths"), "the spec has no paths");
+        }
+        let mut operations: Vec<(Operation, Pointer)> = Vec::new();
+        for (path, item) in paths {
+            let at = Pointer::root().join("paths").join(path);
+            let ReferenceOr::Item(item) = item else {
+                self.report(&at.join("$ref"), "path item `$ref`s are not supported");
+                continue;
+            };
+            for (method, operation) in item.iter() {
+                let at = at.join(method);
+                if let Some(lowered) = self.operation(path, method, item, operation, &at) {
+                    operations.push((lowered, at));
+                }
+            }
+        }
+        operations.sort_by(|a, b| a.0.name.cmp(&b.0.name));
+        self.check_unique(&operations);
+        operations
+            .into_iter()
+            .map(|(operation, _)| operation)
+            .collect()
+    }
+
+    fn check_unique(&mut self, operations: &[(Operation, Pointer)]) {
+        let mut seen: BTreeMap<&str, &Pointer> = BTreeMap::new();
+        for (operation, at) in operations {
+            if let Some(first) = seen.insert(&operation.name, at) {
+                let message = format!(
+                    "operationId `{}` gives the Rust name `{}`, as does the operation at `{first}`",
+                    operation.id, operation.name
+                );
+                self.report(&at.join("operationId"), message);
+            }
+        }
+    }
+
+    fn operation(
+        &mut self,
+        path: &str,
+        method: &str,
+        item: &PathItem,
+        operation: &openapiv3::Operation,
+        at: &Pointer,
+    ) -> Option<Operation> {
+        let method = match method {
+            "get" => Method::Get,
+            "post" => Method::Post,
+            "put" => Method::Put,
+            "patch" => Method::Patch,
+            "delete" => Method::Delete,
+            other => return self.error(at, format!("`{other}` operations are not supported")),
+        };
+        let Some(id) = operation.operation_id.clone() else {
+            return self.error(at, "every operation needs an `operationId`");
+        };
+        let name = camel(&id);
+        if !is_identifier(&name) {
+            return self.error(
+                &at.join("operationId"),
+                format!("`{id}` does not make a Rust name"),
+            );
+        }
+        if !operation.callbacks.is_empty() {
+            self.report(&at.join("callbacks"), "callbacks are not supported");
+        }
+        let extensions = &operation.extensions;
+        let mut docs = Docs {
+            summary: operation.summary.clone(),
+            description: operation.description.clone(),
+            notes: Vec::new(),
+        };
+        self.extension_notes(&mut docs, extensions, at);
+        let params = self.params(path, item, operation, at, &name);
+        let body = match &operation.request_body {
+            Some(body) => Some(self.body(body, &at.join("requestBody"), &name)?),
+            None => None,
+        };
+        let (response, statuses) =
+            self.responses(&operation.responses, &at.join("responses"), &name)?;
+        let sdk_path = self.sdk_path(operation, at, &id);
+        Some(Operation {
+            idempotent: self.ext_bool(extensions, "x-idempotent", at)
+                || matches!(method, Method::Get | Method::Put | Method::Delete),
+            since: self.ext_str(extensions, "x-available-since", at),
+            deprecated: operation.deprecated,
+            id,
+            name,
+            method,
+            path: path.to_owned(),
+            docs,
+            params: params?,
+            body,
+            response,
+            statuses,
+            sdk_path: sdk_path?,
+        })
+    }
+
+    /// `x-sdk-path` split in segments, or `[first tag, operationId]` without it.
+    fn sdk_path(
+        &mut self,
+        operation: &openapiv3::Operation,
+        at: &Pointer,
+        id: &str,
+    ) -> Option<Vec<String>> {
+        let Some(path) = self.ext_str(&operation.extensions, "x-sdk-path", at) else {
+            let tag = operation.tags.first().map(|tag| snake(tag));
+            return Some(tag.into_iter().chain([snake(id)]).collect());
+        };
+        let segments: Vec<String> = path.split('.').map(snake).collect();
+        if segments.iter().any(|segment| !is_identifier(segment)) {
+            return self.error(
+                &at.join("x-sdk-path"),
+                format!("`{path}` must be dot-separated identifiers, like `users.contacts.list`"),
+            );
+        }
+        Some(segments)
+    }
+
+    fn params(
+        &mut self,
+        path: &str,
+        item: &PathItem,
+        operation: &openapiv3::Operation,
+        at: &Pointer,
+        op_name: &str,
+    ) -> Option<Vec<Param>> {
+        let path_at = Pointer::root().join("paths").join(path).join("parameters");
+        let path_level = item
+            .parameters
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p, path_at.join(i)));
+        let own = operation
+            .parameters
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p, at.join("parameters").join(i)));
+        let mut params: Vec<(Param, Pointer)> = Vec::new();
+        let mut failed = false;
+        for (param, param_at) in path_level.chain(own) {
+            match self.param(param, &param_at, op_name) {
+                // An operation's own parameter overrides the path item's one of the same name.
+                Some(param) => {
+                    params.retain(|(p, _)| {
+                        (p.wire.as_str(), p.location) != (param.wire.as_str(), param.location)
+                    });
+                    params.push((param, param_at));
+                }
+                None => failed = true,
+            }
+        }
+        failed |= !self.check_path_template(path, &params, at);
+        failed |= !self.check_param_names(&params);
+        let placeholders = placeholders(path);
+        params.sort_by_key(|(p, _)| match p.location {
+            Location::Path => placeholders
+                .iter()
+                .position(|name| *name == p.wire)
+                .unwrap_or(0),
+            _ => placeholders.len(),
+        });
+        (!failed).then(|| params.into_iter().map(|(param, _)| param).collect())
+    }
+
+    fn check_path_template(
+        &mut self,
+        path: &str,
+        params: &[(Param, Pointer)],
+        at: &Pointer,
+    ) -> bool {
+        let placeholders = placeholders(path);
+        let mut ok = true;
+        for name in &placeholders {
+            if !params
+                .iter()
+                .any(|(p, _)| p.location == Location::Path && p.wire == *name)
+            {
+                let message = format!("path parameter `{{{name}}}` has no `in: path` parameter");
+                self.report(at, message);
+                ok = false;
+            }
+        }
+        for (param, param_at) in params.iter().filter(|(p, _)| p.location == Location::Path) {
+            if !placeholders.contains(&param.wire.as_str()) {
+                let message = format!(
+                    "path parameter `{}` does not appear in `{path}`",
+                    param.wire
+                );
+                self.report(param_at, message);
+                ok = false;
+            }
+            if !param.required {
+                let message = format!("path parameter `{}` must be `required: true`", param.wire);
+                self.report(param_at, message);
+                ok = false;
+            }
+        }
+        ok
+    }
+
+    fn check_param_names(&mut self, params: &[(Param, Pointer)]) -> bool {
+        let mut ok = true;
+        for (index, (param, at)) in params.iter().enumerate() {
+            let clash = params[..index].iter().find(|(p, _)| p.name == param.name);
+            if let Some((first, _)) = clash {
+                let message = format!(
+                    "parameters `{}` and `{}` both become the Rust argument `{}`",
+                    first.wire, param.wire, param.name
+                );
+                self.report(at, message);
+                ok = false;
+            }
+        }
+        ok
+    }
+
+    fn param(
+        &mut self,
+        param: &ReferenceOr<Parameter>,
+        at: &Pointer,
+        op_name: &str,
+    ) -> Option<Param> {
+        let parameters = &self.components.parameters;
+        let (param, home) = self.resolve(param, at, "parameters", parameters)?;
+        let location = match param {
+            Parameter::Path { .. } => Location::Path,
+            Parameter::Query { .. } => Location::Query,
+            Parameter::Header { .. } => Location::Header,
+            Parameter::Cookie { .. } => {
+                return self.error(&home, "cookie parameters are not supported");
+            }
+        };
+        let data = param.parameter_data_ref();
+        let ParameterSchemaOrContent::Schema(schema) = &data.format else {
+            return self.error(
+                &home.join("content"),
+                "parameters with `content` are not supported",
+            );
+        };
+        let name = snake(&data.name);
+        if !is_identifier(&name) {
+            return self.error(
+                &home.join("name"),
+                format!("`{}` does not make a Rust name", data.name),
+            );
+        }
+        let hint = match component_of(&home) {
+            Some(component) => camel(&component),
+            None => format!("{op_name}{}", camel(&data.name)),
+        };
+        let schema_at = home.join("schema");
+        let ty = self.ty(schema.into(), &schema_at, &hint)?;
+        self.check_scalar(&ty, &schema_at)?;
+        let mut docs = match SchemaRef::from(schema) {
+            SchemaRef::Inline(schema) => self.schema_docs(schema, &schema_at),
+            SchemaRef::Ref(_) => Docs::default(),
+        };
+        docs.description = data.description.clone().or(docs.description);
+        self.extension_notes(&mut docs, &data.extensions, &home);
+        Some(Param {
+            name,
+            wire: data.name.clone(),
+            location,
+            ty,
+            required: data.required,
+            docs,
+        })
+    }
+
+    /// Parameters are sent as text: strings, numbers, booleans, enums, ids, or lists of them.
+    fn check_scalar(&mut self, ty: &Ty, at: &Pointer) -> Option<()> {
+        let scalar = |ty: &Ty| match ty {
+            Ty::String | Ty::Integer | Ty::Number | Ty::Boolean | Ty::Id(_) => true,
+            Ty::Named(name) => self
+                .types
+                .get(name)
+                .is_some_and(|(_, def)| !matches!(def.kind, TypeKind::Struct(_))),
+            Ty::Json | Ty::True | Ty::Array(_) | Ty::Map(_) => false,
+        };
+        let ok = match ty {
+            Ty::Array(item) => scalar(item),
+            other => scalar(other),
+        };
+        if ok {
+            Some(())
+        } else {
+            self.error(at, "parameters must be scalars or lists of scalars")
+        }
+    }
+
+    fn body(
+        &mut self,
+        body: &ReferenceOr<RequestBody>,
+        at: &Pointer,
+        op_name: &str,
+    ) -> Option<Body> {
+        let bodies = &self.components.request_bodies;
+        let (body, home) = self.resolve(body, at, "requestBodies", bodies)?;
+        let hint = match component_of(&home) {
+            Some(component) => camel(&component),
+            None => format!("{op_name}Request"),
+        };
+        let ty = self.json_content(&body.content, &home.join("content"), &hint)?;
+        match ty {
+            Some(ty) => Some(Body {
+                ty,
+                required: body.required,
+            }),
+            None => self.error(&home.join("content"), "a request body needs a schema"),
+        }
+    }
+
+    /// The type of the 2xx responses (all alike), and every documented status.
+    fn responses(
+        &mut self,
+        responses: &Responses,
+        at: &Pointer,
+        op_name: &str,
+    ) -> Option<(Option<Ty>, Vec<Status>)> {
+        if responses.responses.is_empty() && responses.default.is_none() {
+            return self.error(at, "an operation needs at least one response");
+        }
+        let mut statuses = Vec::new();
+        let mut success: Option<(Option<Ty>, String)> = None;
+        let mut failed = false;
+        for (status, response) in &responses.responses {
+            let status = status.to_string();
+            let at = at.join(&status);
+            let all = &self.components.responses;
+            let Some((response, home)) = self.resolve(response, &at, "responses", all) else {
+                failed = true;
+                continue;
+            };
+            statuses.push(Status {
+                code: status.clone(),
+                description: response.description.clone(),
+            });
+            if !status.starts_with('2') {
+                continue;
+            }
+            let hint = format!("{op_name}Response");
+            let Some(ty) = self.json_content(&response.content, &home.join("content"), &hint)
+            else {
+                failed = true;
+                continue;
+            };
+            match &success {
+                Some((first, first_status)) if *first != ty => {
+                    let message =
+                        format!("status {status} returns another type than status {first_status}");
+                    self.report(&at, message);
+                    failed = true;
+                }
+                Some(_) => {}
+                None => success = Some((ty, status)),
+            }
+        }
+        if let Some(default) = &responses.default {
+            let all = &self.components.responses;
+            if let Some((response, _)) =
+                self.resolve(default, &at.join("default"), "responses", all)
+            {
+                statuses.push(Status {
+                    code: "default".to_owned(),
+                    description: response.description.clone(),
+                });
+            }
+        }
+        statuses.sort();
+        (!failed).then(|| (success.and_then(|(ty, _)| ty), statuses))
+    }
+
+    /// The schema of the `application/json` content; `Some(None)` when there is no content.
+    fn json_content(
+        &mut self,
+        content: &indexmap::IndexMap<String, MediaType>,
+        at: &Pointer,
+        hint: &str,
+    ) -> Option<Option<Ty>> {
+        let mut found = None;
+        for (media_type, media) in content {
+            let at = at.join(media_type);
+            if !is_json(media_type) {
+                return self.error(
+                    &at,
+                    format!("media type `{media_type}` is not supported; use `application/json`"),
+                );
+            }
+            let Some(schema) = &media.schema else {
+                return self.error(&at, "JSON content needs a `schema`");
+            };
+            found = Some(self.ty(schema.into(), &at.join("schema"), hint)?);
+        }
+        Some(found)
+    }
+}
+
+fn is_json(media_type: &str) -> bool {
+    let essence = media_type.split(';').next().unwrap_or_default().trim();
+    essence == "application/json"
+}
+
+/// The `{name}`s in a path template, in order.
+pub(super) fn placeholders(path: &str) -> Vec<&str> {
+    path.split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}'))
+        .map(|(name, _)| name)
+        .collect()
+}
+
+/// The component name if `pointer` is `#/components/<section>/<name>`.
+fn component_of(pointer: &Pointer) -> Option<String> {
+    let tokens: Vec<String> = pointer.tokens().collect();
+    match tokens.as_slice() {
+        [components, _, name] if components == "components" => Some(name.clone()),
+        _ => None,
+    }
+}

@@ -1,0 +1,60 @@
+//! `$ref` resolution for parameters, request bodies and responses.
+
+use indexmap::IndexMap;
+use openapiv3::ReferenceOr;
+
+use super::Lowerer;
+use crate::diagnostics::Pointer;
+
+/// How many `$ref`s may be chained before we call it a cycle.
+const MAX_CHAIN: usize = 32;
+
+impl Lowerer<'_> {
+    /// Follows `item` through `#/components/{section}/...` references to the object it names.
+    /// Returns the object and the pointer it lives at (which names the component, if any).
+    pub(super) fn resolve<'b, T>(
+        &mut self,
+        item: &'b ReferenceOr<T>,
+        at: &Pointer,
+        section: &str,
+        components: &'b IndexMap<String, ReferenceOr<T>>,
+    ) -> Option<(&'b T, Pointer)> {
+        let mut current = item;
+        let mut location = at.clone();
+        for _ in 0..MAX_CHAIN {
+            let reference = match current {
+                ReferenceOr::Item(found) => return Some((found, location)),
+                ReferenceOr::Reference { reference } => reference,
+            };
+            let ref_at = location.join("$ref");
+            let Some(name) = component_name(reference, section) else {
+                return self.error(
+                    &ref_at,
+                    format!("`{reference}` must point into `#/components/{section}`"),
+                );
+            };
+            let Some(next) = components.get(&name) else {
+                return self.error(&ref_at, format!("`{reference}` points to nothing"));
+            };
+            current = next;
+            location = component_pointer(section, &name);
+        }
+        self.error(&at.join("$ref"), "`$ref`s form a cycle")
+    }
+}
+
+/// `#/components/schemas/Contact` -> `Contact`, if the reference points into `section`.
+pub(super) fn component_name(reference: &str, section: &str) -> Option<String> {
+    let pointer = Pointer::from_ref(reference)?;
+    let tokens: Vec<String> = pointer.tokens().collect();
+    match tokens.as_slice() {
+        [components, found, name] if components == "components" && found == section => {
+            Some(name.clone())
+        }
+        _ => None,
+    }
+}
+
+pub(super) fn component_pointer(section: &str, name: &str) -> Pointer {
+    Pointer::root().join("components").join(section).join(name)
+}

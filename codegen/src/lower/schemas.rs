@@ -1,0 +1,346 @@
+//! Schemas -> types: structs, enums, literals, identifiers, and the primitives.
+
+use std::collections::BTreeSet;
+
+use openapiv3::{
+    AdditionalProperties, ArrayType, ObjectType, ReferenceOr, Schema, SchemaKind, StringType, Type,
+};
+
+use super::Lowerer;
+use super::refs::{component_name, component_pointer};
+use crate::diagnostics::Pointer;
+use crate::ir::{Docs, Extra, Field, Struct, Ty, TypeDef, TypeKind, Usage, Variant};
+use crate::naming::{camel, is_identifier, snake};
+
+/// A schema as it appears in the spec, inline or by reference.
+#[derive(Clone, Copy)]
+pub(super) enum SchemaRef<'a> {
+    Ref(&'a str),
+    Inline(&'a Schema),
+}
+
+impl<'a> From<&'a ReferenceOr<Schema>> for SchemaRef<'a> {
+    fn from(schema: &'a ReferenceOr<Schema>) -> Self {
+        match schema {
+            ReferenceOr::Reference { reference } => Self::Ref(reference),
+            ReferenceOr::Item(schema) => Self::Inline(schema),
+        }
+    }
+}
+
+impl<'a> From<&'a ReferenceOr<Box<Schema>>> for SchemaRef<'a> {
+    fn from(schema: &'a ReferenceOr<Box<Schema>>) -> Self {
+        match schema {
+            ReferenceOr::Reference { reference } => Self::Ref(reference),
+            ReferenceOr::Item(schema) => Self::Inline(schema),
+        }
+    }
+}
+
+impl Lowerer<'_> {
+    /// Lowers every component schema, so that unused ones are checked and emitted too.
+    pub(super) fn component_schemas(&mut self) {
+        let mut names: Vec<&String> = self.components.schemas.keys().collect();
+        names.sort();
+        for name in names {
+            self.component_schema(name, &component_pointer("schemas", name));
+        }
+    }
+
+    /// The type of a schema; `hint` names the type if the schema defines one inline.
+    pub(super) fn ty(&mut self, schema: SchemaRef<'_>, at: &Pointer, hint: &str) -> Option<Ty> {
+        match schema {
+            SchemaRef::Inline(schema) => self.schema_ty(schema, at, hint),
+            SchemaRef::Ref(reference) => match component_name(reference, "schemas") {
+                Some(name) => self.component_schema(&name, &at.join("$ref")),
+                None => self.error(
+                    &at.join("$ref"),
+                    format!("`{reference}` must point into `#/components/schemas`"),
+                ),
+            },
+        }
+    }
+
+    /// Whether a schema, following references, is `nullable`.
+    pub(super) fn is_nullable(&self, schema: SchemaRef<'_>) -> bool {
+        self.target(schema).is_some_and(|s| s.schema_data.nullable)
+    }
+
+    /// The schema that `schema` finally names, following references (no diagnostics).
+    pub(super) fn target<'s>(&'s self, mut schema: SchemaRef<'s>) -> Option<&'s Schema> {
+        for _ in 0..32 {
+            match schema {
+                SchemaRef::Inline(found) => return Some(found),
+                SchemaRef::Ref(reference) => {
+                    let name = component_name(reference, "schemas")?;
+                    schema = self.components.schemas.get(&name)?.into();
+                }
+            }
+        }
+        None
+    }
+
+    fn component_schema(&mut self, name: &str, at: &Pointer) -> Option<Ty> {
+        if self.components_in_progress.contains(name) {
+            return self.error(at, format!("schema `{name}` is an alias of itself"));
+        }
+        if let Some(done) = self.components_lowered.get(name) {
+            return done.clone();
+        }
+        let Some(schema) = self.components.schemas.get(name) else {
+            return self.error(at, format!("`#/components/schemas/{name}` does not exist"));
+        };
+        let home = component_pointer("schemas", name);
+        // A struct may contain itself (through a list or map): its name is known up front.
+        if is_struct(schema) {
+            let early = Some(Ty::Named(camel(name)));
+            self.components_lowered.insert(name.to_owned(), early);
+        } else {
+            self.components_in_progress.insert(name.to_owned());
+        }
+        let ty = self.ty(schema.into(), &home, &camel(name));
+        self.components_in_progress.remove(name);
+        self.components_lowered.insert(name.to_owned(), ty.clone());
+        ty
+    }
+
+    fn schema_ty(&mut self, schema: &Schema, at: &Pointer, hint: &str) -> Option<Ty> {
+        match &schema.schema_kind {
+            SchemaKind::Type(Type::String(string)) => self.string_ty(schema, string, at, hint),
+            SchemaKind::Type(Type::Integer(int)) if int.enumeration.is_empty() => Some(Ty::Integer),
+            SchemaKind::Type(Type::Number(num)) if num.enumeration.is_empty() => Some(Ty::Number),
+            SchemaKind::Type(Type::Boolean(boolean)) => match boolean.enumeration.as_slice() {
+                [] => Some(Ty::Boolean),
+                [Some(true)] => Some(Ty::True),
+                _ => self.error(at, "a boolean `enum` other than `[true]` is not supported"),
+            },
+            SchemaKind::Type(Type::Integer(_) | Type::Number(_)) => {
+                self.error(&at.join("enum"), "numeric enums are not supported")
+            }
+            SchemaKind::Type(Type::Object(object)) => self.object_ty(schema, object, at, hint),
+            SchemaKind::Type(Type::Array(array)) => self.array_ty(array, at, hint),
+            SchemaKind::Any(any) if *any == Default::default() => Some(Ty::Json),
+            SchemaKind::Any(any) => self.error(
+                at,
+                format!(
+                    "unsupported schema: `type: {}` with keywords that do not belong to it",
+                    any.typ.as_deref().unwrap_or("(none)")
+                ),
+            ),
+            SchemaKind::OneOf { .. } => self.error(&at.join("oneOf"), "`oneOf` is not supported"),
+            SchemaKind::AnyOf { .. } => self.error(&at.join("anyOf"), "`anyOf` is not supported"),
+            SchemaKind::AllOf { .. } => self.error(&at.join("allOf"), "`allOf` is not supported"),
+            SchemaKind::Not { .. } => self.error(&at.join("not"), "`not` is not supported"),
+        }
+    }
+
+    fn string_ty(
+        &mut self,
+        schema: &Schema,
+        string: &StringType,
+        at: &Pointer,
+        hint: &str,
+    ) -> Option<Ty> {
+        let extensions = &schema.schema_data.extensions;
+        if let Some(id) = self.ext_str(extensions, "x-id-type", at) {
+            if !is_identifier(&id) || camel(&id) != id {
+                return self.error(
+                    &at.join("x-id-type"),
+                    format!("`{id}` is not an UpperCamelCase Rust type name"),
+                );
+            }
+            self.ids.insert(id.clone());
+            return Some(Ty::Id(id));
+        }
+        let values: Vec<&String> = string.enumeration.iter().flatten().collect();
+        let kind = match values.as_slice() {
+            [] => return Some(Ty::String),
+            [only] => TypeKind::Literal((*only).clone()),
+            _ => TypeKind::Enum(self.variants(&values, extensions, at)?),
+        };
+        let docs = self.schema_docs(schema, at);
+        self.define(at, hint, docs, kind)
+    }
+
+    fn variants(
+        &mut self,
+        values: &[&String],
+        extensions: &super::extensions::Extensions,
+        at: &Pointer,
+    ) -> Option<Vec<Variant>> {
+        let names = match self.ext_strings(extensions, "x-enum-varnames", at) {
+            Some(names) if names.len() == values.len() => names,
+            Some(_) => {
+                return self.error(
+                    &at.join("x-enum-varnames"),
+                    "`x-enum-varnames` must name every enum value, in order",
+                );
+            }
+            None => values.iter().map(|value| camel(value)).collect(),
+        };
+        let mut seen = BTreeSet::new();
+        let mut variants = Vec::new();
+        for (index, (name, wire)) in names.into_iter().zip(values).enumerate() {
+            let at = at.join("enum").join(index);
+            if !is_identifier(&name) || name == "Unknown" {
+                return self.error(
+                    &at,
+                    format!("`{wire}` does not make a Rust variant name (`{name}`); name it with `x-enum-varnames`"),
+                );
+            }
+            if !seen.insert(name.clone()) {
+                return self.error(
+                    &at,
+                    format!("`{wire}` gives the variant name `{name}` twice; name it with `x-enum-varnames`"),
+                );
+            }
+            variants.push(Variant {
+                name,
+                wire: (*wire).clone(),
+            });
+        }
+        Some(variants)
+    }
+
+    fn object_ty(
+        &mut self,
+        schema: &Schema,
+        object: &ObjectType,
+        at: &Pointer,
+        hint: &str,
+    ) -> Option<Ty> {
+        let extra = self.extra(object.additional_properties.as_ref(), at, hint)?;
+        if object.properties.is_empty() {
+            if let Extra::Keep(value) = extra {
+                return Some(Ty::Map(Box::new(value)));
+            }
+            if extra == Extra::Ignore {
+                return Some(Ty::Map(Box::new(Ty::Json)));
+            }
+        }
+        let fields = self.fields(object, at, hint)?;
+        let docs = self.schema_docs(schema, at);
+        self.define(at, hint, docs, TypeKind::Struct(Struct { fields, extra }))
+    }
+
+    fn extra(
+        &mut self,
+        additional: Option<&AdditionalProperties>,
+        at: &Pointer,
+        hint: &str,
+    ) -> Option<Extra> {
+        Some(match additional {
+            None => Extra::Ignore,
+            Some(AdditionalProperties::Any(false)) => Extra::Deny,
+            Some(AdditionalProperties::Any(true)) => Extra::Keep(Ty::Json),
+            Some(AdditionalProperties::Schema(schema)) => {
+                let at = at.join("additionalProperties");
+                Extra::Keep(self.ty(schema.as_ref().into(), &at, &format!("{hint}Value"))?)
+            }
+        })
+    }
+
+    fn fields(&mut self, object: &ObjectType, at: &Pointer, hint: &str) -> Option<Vec<Field>> {
+        for (index, name) in object.required.iter().enumerate() {
+            if !object.properties.contains_key(name) {
+                self.report(
+                    &at.join("required").join(index),
+                    format!("required property `{name}` is not among the properties"),
+                );
+            }
+        }
+        let mut fields = Vec::new();
+        let mut failed = false;
+        for (wire, property) in &object.properties {
+            let at = at.join("properties").join(wire);
+            match self.field(object, wire, property.into(), &at, hint) {
+                Some(field) => fields.push(field),
+                None => failed = true,
+            }
+        }
+        fields.sort_by(|a, b| a.name.cmp(&b.name));
+        for pair in fields.windows(2) {
+            if pair[0].name == pair[1].name {
+                let message = format!(
+                    "properties `{}` and `{}` both become the Rust field `{}`",
+                    pair[0].wire, pair[1].wire, pair[0].name
+                );
+                self.report(&at.join("properties"), message);
+                failed = true;
+            }
+        }
+        (!failed).then_some(fields)
+    }
+
+    fn field(
+        &mut self,
+        object: &ObjectType,
+        wire: &str,
+        property: SchemaRef<'_>,
+        at: &Pointer,
+        hint: &str,
+    ) -> Option<Field> {
+        let name = snake(wire);
+        if !is_identifier(&name) {
+            return self.error(
+                at,
+                format!("property `{wire}` does not make a Rust field name"),
+            );
+        }
+        let ty = self.ty(property, at, &format!("{hint}{}", camel(wire)))?;
+        let (docs, deprecated) = match property {
+            SchemaRef::Inline(schema) => {
+                (self.schema_docs(schema, at), schema.schema_data.deprecated)
+            }
+            SchemaRef::Ref(_) => (Docs::default(), false),
+        };
+        Some(Field {
+            name,
+            wire: wire.to_owned(),
+            ty,
+            required: object.required.iter().any(|r| r == wire),
+            nullable: self.is_nullable(property),
+            docs,
+            deprecated,
+        })
+    }
+
+    fn array_ty(&mut self, array: &ArrayType, at: &Pointer, hint: &str) -> Option<Ty> {
+        let Some(items) = &array.items else {
+            return self.error(at, "an array needs `items`");
+        };
+        let item = self.ty(items.into(), &at.join("items"), &format!("{hint}Item"))?;
+        Some(Ty::Array(Box::new(item)))
+    }
+
+    /// Registers a named type defined at `at`; a second definition under one name is an error.
+    fn define(&mut self, at: &Pointer, name: &str, docs: Docs, kind: TypeKind) -> Option<Ty> {
+        if !is_identifier(name) {
+            return self.error(at, format!("`{name}` is not a valid Rust type name"));
+        }
+        if let Some((other, _)) = self.types.get(name) {
+            if other != at {
+                let message =
+                    format!("this schema and `{other}` would both be the Rust type `{name}`");
+                return self.error(at, message);
+            }
+        } else {
+            let def = TypeDef {
+                name: name.to_owned(),
+                docs,
+                kind,
+                usage: Usage::default(),
+            };
+            self.types.insert(name.to_owned(), (at.clone(), def));
+        }
+        Some(Ty::Named(name.to_owned()))
+    }
+}
+
+fn is_struct(schema: &ReferenceOr<Schema>) -> bool {
+    matches!(
+        schema,
+        ReferenceOr::Item(Schema { schema_kind: SchemaKind::Type(Type::Object(object)), .. })
+            if !object.properties.is_empty()
+    )
+}

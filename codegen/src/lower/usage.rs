@@ -1,0 +1,60 @@
+//! Which types travel in requests and which in responses.
+
+use super::Lowerer;
+use crate::ir::{Extra, Operation, Ty, TypeKind};
+
+impl Lowerer<'_> {
+    pub(super) fn mark_usage(&mut self, operations: &[Operation]) {
+        for operation in operations {
+            for param in &operation.params {
+                self.mark(&param.ty, Side::Request);
+            }
+            if let Some(body) = &operation.body {
+                self.mark(&body.ty, Side::Request);
+            }
+            if let Some(response) = &operation.response {
+                self.mark(response, Side::Response);
+            }
+        }
+    }
+
+    fn mark(&mut self, ty: &Ty, side: Side) {
+        match ty {
+            Ty::Array(item) | Ty::Map(item) => self.mark(item, side),
+            Ty::Named(name) => {
+                let Some((_, def)) = self.types.get_mut(name) else {
+                    return;
+                };
+                let flag = match side {
+                    Side::Request => &mut def.usage.request,
+                    Side::Response => &mut def.usage.response,
+                };
+                if *flag {
+                    return;
+                }
+                *flag = true;
+                if let TypeKind::Struct(body) = def.kind.clone() {
+                    for field in &body.fields {
+                        self.mark(&field.ty, side);
+                    }
+                    if let Extra::Keep(extra) = &body.extra {
+                        self.mark(extra, side);
+                    }
+                }
+            }
+            Ty::String
+            | Ty::Integer
+            | Ty::Number
+            | Ty::Boolean
+            | Ty::Json
+            | Ty::True
+            | Ty::Id(_) => {}
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Side {
+    Request,
+    Response,
+}

@@ -1,0 +1,60 @@
+//! Rust names for spec names: case conversion with `heck` and keyword escaping.
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
+use proc_macro2::{Ident, Span};
+
+/// Keywords that cannot be raw identifiers, so they get a trailing underscore instead.
+const NOT_RAW: &[&str] = &["crate", "self", "super", "Self", "_"];
+
+/// `userId` -> `user_id`.
+pub(crate) fn snake(name: &str) -> String {
+    name.to_snake_case()
+}
+
+/// `contact_type` -> `ContactType`.
+pub(crate) fn camel(name: &str) -> String {
+    name.to_upper_camel_case()
+}
+
+/// Whether `name` is usable as a Rust identifier once made raw where needed.
+pub(crate) fn is_identifier(name: &str) -> bool {
+    let mut chars = name.chars();
+    matches!(chars.next(), Some(c) if c == '_' || c.is_alphabetic())
+        && chars.all(|c| c == '_' || c.is_alphanumeric())
+        && name != "_"
+}
+
+/// The identifier for an already-cased name, raw (`r#type`) when it is a keyword.
+pub(crate) fn ident(name: &str) -> Ident {
+    if NOT_RAW.contains(&name) {
+        return Ident::new(&format!("{name}_"), Span::call_site());
+    }
+    match syn::parse_str::<Ident>(name) {
+        Ok(ident) => ident,
+        Err(_) => Ident::new_raw(name, Span::call_site()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keywords_become_raw_or_suffixed() {
+        assert_eq!(ident("type").to_string(), "r#type");
+        assert_eq!(ident("self").to_string(), "self_");
+        assert_eq!(ident("name").to_string(), "name");
+    }
+
+    #[test]
+    fn cases() {
+        assert_eq!(snake("userId"), "user_id");
+        assert_eq!(snake("byUserID"), "by_user_id");
+        assert_eq!(
+            camel("contact_email_preferences"),
+            "ContactEmailPreferences"
+        );
+        assert!(!is_identifier("2026-01-01"));
+        assert!(is_identifier("Nova"));
+    }
+}

@@ -1,0 +1,129 @@
+//! `Client::builder(api_key)`: base URL, API version, timeouts.
+
+use std::fmt;
+use std::marker::PhantomData;
+use std::time::Duration;
+
+use http::HeaderValue;
+use url::Url;
+
+use super::Error;
+use super::transport::{Settings, Transport};
+
+/// Configures a client; `build()` checks the settings and returns the client.
+/// `C` is the generated `Client` type.
+#[must_use = "a builder does nothing until `.build()`"]
+pub struct ClientBuilder<C> {
+    api_key: String,
+    base_url: String,
+    api_version: String,
+    timeout: Duration,
+    connect_timeout: Duration,
+    max_response_bytes: usize,
+    client: PhantomData<fn() -> C>,
+}
+
+impl<C: From<Transport>> ClientBuilder<C> {
+    /// Called by the generated `Client::builder` with the spec's defaults.
+    pub fn new(api_key: String, base_url: &str, api_version: &str) -> Self {
+        Self {
+            api_key,
+            base_url: base_url.to_owned(),
+            api_version: api_version.to_owned(),
+            timeout: Duration::from_secs(60),
+            connect_timeout: Duration::from_secs(10),
+            max_response_bytes: 32 * 1024 * 1024,
+            client: PhantomData,
+        }
+    }
+
+    /// Where requests go (default: the spec's first server, `https://do.featurebase.app`).
+    /// Plain `http://` is only accepted for loopback addresses, for tests.
+    pub fn base_url(mut self, base_url: impl Into<String>) -> Self {
+        self.base_url = base_url.into();
+        self
+    }
+
+    /// The `Featurebase-Version` header sent with every request (default: the spec's version).
+    pub fn api_version(mut self, api_version: impl Into<String>) -> Self {
+        self.api_version = api_version.into();
+        self
+    }
+
+    /// How long a whole request may take, including reading the response (default 60 s).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// How long connecting may take (default 10 s).
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// The largest response body accepted (default 32 MiB); larger ones fail instead of
+    /// exhausting memory.
+    pub fn max_response_bytes(mut self, bytes: usize) -> Self {
+        self.max_response_bytes = bytes;
+        self
+    }
+
+    pub fn build(self) -> Result<C, Error> {
+        let base_url = checked_base_url(&self.base_url)?;
+        let mut authorization = HeaderValue::from_str(&format!("Bearer {}", self.api_key))
+            .map_err(|_| invalid("the API key contains characters not allowed in a header"))?;
+        authorization.set_sensitive(true);
+        let api_version = HeaderValue::from_str(&self.api_version)
+            .map_err(|_| invalid("the API version contains characters not allowed in a header"))?;
+        let http = reqwest::Client::builder()
+            .user_agent(concat!("featurebase-api-rust/", env!("CARGO_PKG_VERSION")))
+            .timeout(self.timeout)
+            .connect_timeout(self.connect_timeout)
+            .build()
+            .map_err(|error| invalid(&format!("cannot set up HTTP: {error}")))?;
+        let settings = Settings {
+            http,
+            base_url,
+            authorization,
+            api_version,
+            max_response_bytes: self.max_response_bytes,
+        };
+        Ok(C::from(Transport::new(settings)))
+    }
+}
+
+fn invalid(message: &str) -> Error {
+    Error::InvalidRequest(message.to_owned())
+}
+
+fn checked_base_url(text: &str) -> Result<Url, Error> {
+    let url = Url::parse(text).map_err(|error| invalid(&format!("base URL `{text}`: {error}")))?;
+    let loopback = match url.host() {
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        Some(url::Host::Domain(domain)) => domain == "localhost",
+        None => false,
+    };
+    match url.scheme() {
+        "https" if url.host().is_some() => Ok(url),
+        "http" if loopback => Ok(url),
+        "http" => Err(invalid(&format!(
+            "base URL `{text}`: plain http is only allowed for loopback addresses"
+        ))),
+        _ => Err(invalid(&format!("base URL `{text}` must be an https URL"))),
+    }
+}
+
+impl<C> fmt::Debug for ClientBuilder<C> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("api_key", &"[redacted]")
+            .field("base_url", &self.base_url)
+            .field("api_version", &self.api_version)
+            .field("timeout", &self.timeout)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("max_response_bytes", &self.max_response_bytes)
+            .finish()
+    }
+}

@@ -1,0 +1,180 @@
+//! The one error type of the client, and the tolerant parsing of error bodies.
+
+use std::time::Duration;
+
+use http::StatusCode;
+use serde_json::Value;
+
+/// Everything that can go wrong with a request.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The API answered with a non-success status.
+    #[error("{0}")]
+    Api(Box<ApiError>),
+    /// The request did not complete in time.
+    #[error("the request timed out")]
+    Timeout,
+    /// The request could not be sent or the response not received.
+    #[error("connection error: {0}")]
+    Connection(#[source] reqwest::Error),
+    /// A success response whose body is not what the spec describes.
+    #[error("{0}")]
+    Decode(Box<DecodeError>),
+    /// The request was refused before it was sent (bad parameter, bad configuration).
+    #[error("invalid request: {0}")]
+    InvalidRequest(String),
+}
+
+/// A non-success response: its status, the parsed error envelope when there is one,
+/// and always the raw body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ApiError {
+    pub status: StatusCode,
+    /// The error envelope, or what could be read of a body in another shape.
+    pub body: Option<ApiErrorBody>,
+    /// The response body as received (lossily decoded as UTF-8).
+    pub raw_body: String,
+    /// The `x-request-id` response header, if any.
+    pub request_id: Option<String>,
+    /// How long the server asked us to wait (`Retry-After`), if it said.
+    pub retry_after: Option<Duration>,
+}
+
+/// The documented error envelope `{"error": {"type", "code", "message", "param", "status"}}`,
+/// every field optional because live responses differ from the documentation.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ApiErrorBody {
+    /// `authentication_error`, `invalid_request_error`, ...
+    pub kind: Option<String>,
+    /// A machine-readable code such as `resource_not_found`.
+    pub code: Option<String>,
+    pub message: Option<String>,
+    /// The parameter the error is about.
+    pub param: Option<String>,
+    pub status: Option<u16>,
+}
+
+/// A success response whose body did not decode into the expected type.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("cannot decode the {status} response at `{path}`: {message} (body starts: {excerpt})")]
+#[non_exhaustive]
+pub struct DecodeError {
+    pub status: StatusCode,
+    /// Where in the JSON it failed, e.g. `data[0].object`.
+    pub path: String,
+    pub message: String,
+    /// The first bytes of the body.
+    pub excerpt: String,
+}
+
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "the API answered {}", self.status)?;
+        let body = self.body.as_ref();
+        if let Some(kind) = body.and_then(|b| b.kind.as_deref()) {
+            write!(f, " ({kind})")?;
+        }
+        if let Some(message) = body.and_then(|b| b.message.as_deref()) {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl ApiErrorBody {
+    /// Reads the documented envelope, or the legacy shapes the live API also sends
+    /// (`{"success": false, "message": ..}`, `{"code": 400, "message": ..}`).
+    /// `None` when the body is not a JSON object (HTML from a gateway, empty, ...).
+    pub(crate) fn parse(raw: &[u8]) -> Option<Self> {
+        let value: Value = serde_json::from_slice(raw).ok()?;
+        let object = value.as_object()?;
+        let fields = object
+            .get("error")
+            .and_then(Value::as_object)
+            .unwrap_or(object);
+        let body = Self {
+            kind: text(fields.get("type")),
+            code: text(fields.get("code")),
+            message: text(fields.get("message")),
+            param: text(fields.get("param")),
+            status: fields
+                .get("status")
+                .and_then(Value::as_u64)
+                .and_then(|s| u16::try_from(s).ok()),
+        };
+        (body != Self::default()).then_some(body)
+    }
+}
+
+/// A string, or a number written as one; `None` for null and other shapes.
+fn text(value: Option<&Value>) -> Option<String> {
+    match value? {
+        Value::String(text) => Some(text.clone()),
+        Value::Number(number) => Some(number.to_string()),
+        _ => None,
+    }
+}
+
+impl Error {
+    /// The HTTP status, for API errors.
+    pub fn status(&self) -> Option<StatusCode> {
+        match self {
+            Self::Api(error) => Some(error.status),
+            Self::Decode(error) => Some(error.status),
+            _ => None,
+        }
+    }
+
+    /// The error code of the envelope (`resource_not_found`, ...), when the API sent one.
+    pub fn code(&self) -> Option<&str> {
+        match self {
+            Self::Api(error) => error.body.as_ref()?.code.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// A 404 from the API.
+    pub fn is_not_found(&self) -> bool {
+        self.status() == Some(StatusCode::NOT_FOUND)
+    }
+
+    /// A 429 from the API.
+    pub fn is_rate_limited(&self) -> bool {
+        self.status() == Some(StatusCode::TOO_MANY_REQUESTS)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn documented_envelope() {
+        let raw = br#"{"error":{"type":"invalid_request_error","code":"resource_not_found","message":"Post not found","param":"id","status":404}}"#;
+        let body = ApiErrorBody::parse(raw).unwrap();
+        assert_eq!(body.kind.as_deref(), Some("invalid_request_error"));
+        assert_eq!(body.code.as_deref(), Some("resource_not_found"));
+        assert_eq!(body.param.as_deref(), Some("id"));
+        assert_eq!(body.status, Some(404));
+    }
+
+    #[test]
+    fn legacy_shapes() {
+        let body =
+            ApiErrorBody::parse(br#"{"success":false,"message":"Invalid API Key"}"#).unwrap();
+        assert_eq!(body.message.as_deref(), Some("Invalid API Key"));
+        let body = ApiErrorBody::parse(br#"{"code":400,"message":"Validation error: x"}"#).unwrap();
+        assert_eq!(body.code.as_deref(), Some("400"));
+        assert_eq!(body.status, None);
+    }
+
+    #[test]
+    fn non_json_bodies_have_no_envelope() {
+        assert_eq!(ApiErrorBody::parse(b"<html>502 Bad Gateway</html>"), None);
+        assert_eq!(ApiErrorBody::parse(b""), None);
+        assert_eq!(ApiErrorBody::parse(b"[1,2]"), None);
+    }
+}

@@ -1,0 +1,3 @@
+//! One integration-test binary for the whole workspace (faster to build than many).
+
+mod golden;

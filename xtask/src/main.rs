@@ -1,0 +1,70 @@
+//! Project tasks: `cargo xtask regen [--check] [--spec PATH] [--out DIR]`.
+
+mod regen;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: cargo xtask regen [--check] [--spec PATH] [--out DIR]
+
+  regen          write the generated client from the spec (only files that changed)
+  --check        write nothing; fail and name each stale file if the output is out of date
+  --spec PATH    the OpenAPI spec (default: spec/featurebase.yaml)
+  --out DIR      where the generated modules go (default: featurebase-api/src/generated)";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match parse(&args) {
+        Ok(options) => regen::run(&options),
+        Err(message) => {
+            eprintln!("{message}\n\n{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+#[derive(Debug)]
+pub(crate) struct Options {
+    pub(crate) check: bool,
+    pub(crate) spec: PathBuf,
+    pub(crate) out: PathBuf,
+}
+
+fn parse(args: &[String]) -> Result<Options, String> {
+    let root = workspace_root();
+    let mut options = Options {
+        check: false,
+        spec: root.join("spec/featurebase.yaml"),
+        out: root.join("featurebase-api/src/generated"),
+    };
+    let mut args = args.iter();
+    match args.next().map(String::as_str) {
+        Some("regen") => {}
+        Some(other) => return Err(format!("unknown task `{other}`")),
+        None => return Err("no task given".to_owned()),
+    }
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--check" => options.check = true,
+            "--spec" => options.spec = value(&mut args, "--spec")?.into(),
+            "--out" => options.out = value(&mut args, "--out")?.into(),
+            other => return Err(format!("unknown argument `{other}`")),
+        }
+    }
+    Ok(options)
+}
+
+fn value<'a>(
+    args: &mut impl Iterator<Item = &'a String>,
+    flag: &str,
+) -> Result<&'a String, String> {
+    args.next().ok_or_else(|| format!("`{flag}` needs a value"))
+}
+
+pub(crate) fn workspace_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(PathBuf::from)
+        .unwrap_or_default()
+}
