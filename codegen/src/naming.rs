@@ -6,14 +6,24 @@ use proc_macro2::{Ident, Span};
 /// Keywords that cannot be raw identifiers, so they get a trailing underscore instead.
 const NOT_RAW: &[&str] = &["crate", "self", "super", "Self", "_"];
 
-/// `userId` -> `user_id`.
+/// `userId` -> `user_id`; `self` -> `self_`.
 pub(crate) fn snake(name: &str) -> String {
-    name.to_snake_case()
+    escape(name.to_snake_case())
 }
 
-/// `contact_type` -> `ContactType`.
+/// `contact_type` -> `ContactType`; `self` -> `Self_`.
 pub(crate) fn camel(name: &str) -> String {
-    name.to_upper_camel_case()
+    escape(name.to_upper_camel_case())
+}
+
+/// Keywords that cannot be raw identifiers get a trailing underscore; the others
+/// stay as they are and become raw identifiers (`r#type`) in [`ident`].
+fn escape(name: String) -> String {
+    if NOT_RAW.contains(&name.as_str()) {
+        name + "_"
+    } else {
+        name
+    }
 }
 
 /// Whether `name` is usable as a Rust identifier once made raw where needed.
@@ -24,11 +34,8 @@ pub(crate) fn is_identifier(name: &str) -> bool {
         && name != "_"
 }
 
-/// The identifier for an already-cased name, raw (`r#type`) when it is a keyword.
+/// The identifier for a name from [`snake`] or [`camel`], raw (`r#type`) when it is a keyword.
 pub(crate) fn ident(name: &str) -> Ident {
-    if NOT_RAW.contains(&name) {
-        return Ident::new(&format!("{name}_"), Span::call_site());
-    }
     match syn::parse_str::<Ident>(name) {
         Ok(ident) => ident,
         Err(_) => Ident::new_raw(name, Span::call_site()),
@@ -41,9 +48,10 @@ mod tests {
 
     #[test]
     fn keywords_become_raw_or_suffixed() {
-        assert_eq!(ident("type").to_string(), "r#type");
-        assert_eq!(ident("self").to_string(), "self_");
-        assert_eq!(ident("name").to_string(), "name");
+        assert_eq!(ident(&snake("type")).to_string(), "r#type");
+        assert_eq!(ident(&snake("self")).to_string(), "self_");
+        assert_eq!(ident(&camel("self")).to_string(), "Self_");
+        assert_eq!(ident(&snake("name")).to_string(), "name");
     }
 
     #[test]

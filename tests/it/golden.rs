@@ -6,7 +6,7 @@ use std::path::Path;
 
 use expect_test::expect_file;
 
-const FIXTURES: &[&str] = &["petstore"];
+const FIXTURES: &[&str] = &["petstore", "shapes", "naming"];
 
 #[test]
 fn fixtures_generate_their_expected_files() {

@@ -6,3 +6,11 @@
 #[rustfmt::skip]
 #[path = "../golden/petstore/expected/mod.rs"]
 pub mod petstore;
+
+#[rustfmt::skip]
+#[path = "../golden/shapes/expected/mod.rs"]
+pub mod shapes;
+
+#[rustfmt::skip]
+#[path = "../golden/naming/expected/mod.rs"]
+pub mod naming;

@@ -184,7 +184,13 @@ fn builder(api: &Api, def: &TypeDef, body: &Struct) -> TokenStream {
         " A `{}` with its required fields; set the others with the methods below.",
         def.name
     );
+    let allow = body
+        .fields
+        .iter()
+        .any(|f| f.deprecated)
+        .then(|| quote!(#[allow(deprecated)]));
     quote! {
+        #allow
         impl #name {
             #[doc = #doc]
             pub fn new(#(#args),*) -> Self {
@@ -225,10 +231,15 @@ fn enum_def(def: &TypeDef, variants: &[Variant]) -> TokenStream {
     let name = ident(&def.name);
     let open = def.usage.response;
     let copy = (!open).then(|| quote!(Copy,));
+    let rule = enum_case_rule(variants);
+    let rename_all = rule
+        .attribute
+        .map(|rule| quote!(#[serde(rename_all = #rule)]));
     let declared = variants.iter().map(|variant| {
         let variant_name = ident(&variant.name);
         let wire = &variant.wire;
-        let rename = (variant.name != variant.wire).then(|| quote!(#[serde(rename = #wire)]));
+        let renamed = (rule.apply)(&variant.name) != variant.wire;
+        let rename = renamed.then(|| quote!(#[serde(rename = #wire)]));
         let doc = format!(" `{wire}`");
         quote!(#[doc = #doc] #rename #variant_name,)
     });
@@ -247,6 +258,7 @@ fn enum_def(def: &TypeDef, variants: &[Variant]) -> TokenStream {
     let unknown_arm = open.then(|| quote!(Self::Unknown(value) => value,));
     quote! {
         #[derive(Debug, Clone, #copy PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #rename_all
         pub enum #name {
             #(#declared)*
             #unknown
@@ -297,6 +309,69 @@ fn serde_camel(name: &str) -> String {
             }
             c => out.push(c),
         }
+    }
+    out
+}
+
+/// One of serde's `rename_all` rules for enum variants.
+struct CaseRule {
+    /// `None` for variant names as they are.
+    attribute: Option<&'static str>,
+    apply: fn(&str) -> String,
+}
+
+const CASE_RULES: &[CaseRule] = &[
+    CaseRule {
+        attribute: None,
+        apply: |name| name.to_owned(),
+    },
+    CaseRule {
+        attribute: Some("lowercase"),
+        apply: |name| name.to_lowercase(),
+    },
+    CaseRule {
+        attribute: Some("snake_case"),
+        apply: snake_words,
+    },
+    CaseRule {
+        attribute: Some("kebab-case"),
+        apply: |name| snake_words(name).replace('_', "-"),
+    },
+    CaseRule {
+        attribute: Some("SCREAMING_SNAKE_CASE"),
+        apply: |name| snake_words(name).to_uppercase(),
+    },
+    CaseRule {
+        attribute: Some("UPPERCASE"),
+        apply: |name| name.to_uppercase(),
+    },
+];
+
+/// The rule that names the most variants right, so that few need their own `rename`.
+fn enum_case_rule(variants: &[Variant]) -> &'static CaseRule {
+    let hits = |rule: &CaseRule| {
+        variants
+            .iter()
+            .filter(|v| (rule.apply)(&v.name) == v.wire)
+            .count()
+    };
+    let mut best = &CASE_RULES[0];
+    for rule in &CASE_RULES[1..] {
+        if hits(rule) > hits(best) {
+            best = rule;
+        }
+    }
+    best
+}
+
+/// serde's `snake_case` of a PascalCase variant name.
+fn snake_words(name: &str) -> String {
+    let mut out = String::new();
+    for (index, c) in name.char_indices() {
+        if index > 0 && c.is_uppercase() {
+            out.push('_');
+        }
+        out.extend(c.to_lowercase());
     }
     out
 }

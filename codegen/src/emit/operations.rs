@@ -29,7 +29,7 @@ fn builder(operation: &Operation) -> TokenStream {
     let name = ident(&operation.name);
     let docs = docs::attrs(&operation.docs);
     let sends = sends_line(operation);
-    let deprecated = operation.deprecated.then(|| quote!(#[deprecated]));
+    // Deprecation is marked on the resource method that creates the builder.
     let fields = operation.params.iter().map(|param| {
         let field = ident(&param.name);
         let ty = param_ty(param);
@@ -62,7 +62,6 @@ fn builder(operation: &Operation) -> TokenStream {
         #docs
         #[doc = ""]
         #[doc = #sends]
-        #deprecated
         #[derive(Debug, Clone)]
         #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
         pub struct #name {

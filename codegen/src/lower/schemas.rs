@@ -129,7 +129,14 @@ impl Lowerer<'_> {
             ),
             SchemaKind::OneOf { .. } => self.error(&at.join("oneOf"), "`oneOf` is not supported"),
             SchemaKind::AnyOf { .. } => self.error(&at.join("anyOf"), "`anyOf` is not supported"),
-            SchemaKind::AllOf { .. } => self.error(&at.join("allOf"), "`allOf` is not supported"),
+            // The 3.0 idiom for a nullable or described reference: `allOf: [$ref]`.
+            SchemaKind::AllOf { all_of } if all_of.len() == 1 => {
+                self.ty((&all_of[0]).into(), &at.join("allOf").join(0), hint)
+            }
+            SchemaKind::AllOf { .. } => self.error(
+                &at.join("allOf"),
+                "`allOf` with more than one schema is not supported",
+            ),
             SchemaKind::Not { .. } => self.error(&at.join("not"), "`not` is not supported"),
         }
     }

@@ -457,12 +457,11 @@ pub enum ContactObject {
 
 /// Type of contact: `customer` (a user with a registered account) or `lead` (an anonymous or unregistered visitor).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum ContactType {
     /// `customer`
-    #[serde(rename = "customer")]
     Customer,
     /// `lead`
-    #[serde(rename = "lead")]
     Lead,
     /// A value this version of the client does not know.
     #[serde(untagged)]
@@ -482,15 +481,13 @@ impl ContactType {
 
 /// Defaults to `"customer"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum ContactTypeFilter {
     /// `customer`
-    #[serde(rename = "customer")]
     Customer,
     /// `lead`
-    #[serde(rename = "lead")]
     Lead,
     /// `all`
-    #[serde(rename = "all")]
     All,
 }
 
@@ -553,12 +550,11 @@ pub enum DeletedContactObject {
 
 /// `subscribed`: the contact will receive this email category (subject to the `all` gate). `unsubscribed`: the contact will not receive this email category.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum EmailPreferenceStatus {
     /// `subscribed`
-    #[serde(rename = "subscribed")]
     Subscribed,
     /// `unsubscribed`
-    #[serde(rename = "unsubscribed")]
     Unsubscribed,
     /// A value this version of the client does not know.
     #[serde(untagged)]
@@ -705,21 +701,17 @@ pub struct ErrorResponse {
 /// - `api_error` - Server-side error (500)
 /// - `rate_limit_error` - Too many requests (429)
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ErrorType {
     /// `authentication_error`
-    #[serde(rename = "authentication_error")]
     AuthenticationError,
     /// `authorization_error`
-    #[serde(rename = "authorization_error")]
     AuthorizationError,
     /// `invalid_request_error`
-    #[serde(rename = "invalid_request_error")]
     InvalidRequestError,
     /// `api_error`
-    #[serde(rename = "api_error")]
     ApiError,
     /// `rate_limit_error`
-    #[serde(rename = "rate_limit_error")]
     RateLimitError,
 }
 

@@ -44,12 +44,11 @@ pub struct GetToyResponse {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum GetToyResponseKind {
     /// `ball`
-    #[serde(rename = "ball")]
     Ball,
     /// `rope`
-    #[serde(rename = "rope")]
     Rope,
     /// `squeaky toy`
     #[serde(rename = "squeaky toy")]
@@ -159,15 +158,13 @@ pub struct PetOwner {
 
 /// What kind of animal.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Species {
     /// `dog`
-    #[serde(rename = "dog")]
     Dog,
     /// `cat`
-    #[serde(rename = "cat")]
     Cat,
     /// `parrot`
-    #[serde(rename = "parrot")]
     Parrot,
     /// A value this version of the client does not know.
     #[serde(untagged)]
