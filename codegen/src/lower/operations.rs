@@ -20,7 +20,8 @@ impl Lowerer<'_> {
         if paths.is_empty() {
             self.report(&Pointer::root().join("paths"), "the spec has no paths");
         }
-        let mut operations: Vec<(Operation, Pointer)> = Vec::new();
+        let mut operations = Vec::new();
+        let mut names: BTreeMap<String, Pointer> = BTreeMap::new();
         for (path, item) in paths {
             let at = Pointer::root().join("paths").join(path);
             let ReferenceOr::Item(item) = item else {
@@ -29,29 +30,32 @@ impl Lowerer<'_> {
             };
             for (method, operation) in item.iter() {
                 let at = at.join(method);
-                if let Some(lowered) = self.operation(path, method, item, operation, &at) {
-                    operations.push((lowered, at));
-                }
+                self.check_unique(operation, &at, &mut names);
+                operations.extend(self.operation(path, method, item, operation, &at));
             }
         }
-        operations.sort_by(|a, b| a.0.name.cmp(&b.0.name));
-        self.check_unique(&operations);
+        operations.sort_by(|a, b| a.name.cmp(&b.name));
         operations
-            .into_iter()
-            .map(|(operation, _)| operation)
-            .collect()
     }
 
-    fn check_unique(&mut self, operations: &[(Operation, Pointer)]) {
-        let mut seen: BTreeMap<&str, &Pointer> = BTreeMap::new();
-        for (operation, at) in operations {
-            if let Some(first) = seen.insert(&operation.name, at) {
-                let message = format!(
-                    "operationId `{}` gives the Rust name `{}`, as does the operation at `{first}`",
-                    operation.id, operation.name
-                );
-                self.report(&at.join("operationId"), message);
-            }
+    /// Two operations may not share a Rust name (checked even when one fails to lower).
+    fn check_unique(
+        &mut self,
+        operation: &openapiv3::Operation,
+        at: &Pointer,
+        names: &mut BTreeMap<String, Pointer>,
+    ) {
+        let Some(id) = &operation.operation_id else {
+            return;
+        };
+        let name = camel(id);
+        if let Some(first) = names.get(&name) {
+            let message = format!(
+                "operationId `{id}` gives the Rust name `{name}`, as does the operation at `{first}`"
+            );
+            self.report(&at.join("operationId"), message);
+        } else {
+            names.insert(name, at.clone());
         }
     }
 
