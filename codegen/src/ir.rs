@@ -88,6 +88,13 @@ pub struct Field {
     pub deprecated: bool,
 }
 
+impl Field {
+    /// Whether the field may be absent or null, so that Rust reads it as an `Option`.
+    pub fn is_option(&self) -> bool {
+        !self.required || self.nullable
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Variant {
     pub name: String,
@@ -128,6 +135,7 @@ pub struct Operation {
     pub body: Option<Body>,
     /// The success (2xx) response body, if any.
     pub response: Option<Ty>,
+    pub pagination: Option<Pagination>,
     /// Documented statuses, in ascending order.
     pub statuses: Vec<Status>,
     /// Safe to retry after the server may have acted.
@@ -175,6 +183,30 @@ pub struct Param {
     pub ty: Ty,
     pub required: bool,
     pub docs: Docs,
+    /// Bounds checked before sending.
+    pub limits: Limits,
+}
+
+/// `minimum`/`maximum` and `minLength`/`maxLength` of a parameter.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Limits {
+    pub minimum: Option<f64>,
+    pub maximum: Option<f64>,
+    pub min_length: Option<usize>,
+    pub max_length: Option<usize>,
+}
+
+/// How a list operation pages (`x-pagination`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pagination {
+    /// The query parameter that takes the cursor (wire name).
+    pub cursor: String,
+    /// The envelope field with the items, and whether it is an `Option`.
+    pub items: Field,
+    /// The envelope field with the next cursor.
+    pub next: Field,
+    /// The type of one item.
+    pub item: Ty,
 }
 
 /// A node of the resource tree: `client.users().contacts()`.

@@ -5,7 +5,7 @@ use quote::quote;
 
 use super::docs;
 use super::types::{self, Scope};
-use crate::ir::{Api, Location, Method, Operation, Param};
+use crate::ir::{Api, Limits, Location, Method, Operation, Param};
 use crate::naming::ident;
 
 pub(super) fn module(api: &Api) -> TokenStream {
@@ -66,6 +66,7 @@ fn builder(operation: &Operation) -> TokenStream {
         #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
         pub struct #name {
             transport: rt::Transport,
+            options: rt::RequestOptions,
             #(#fields)*
             #body_field
         }
@@ -75,6 +76,13 @@ fn builder(operation: &Operation) -> TokenStream {
             #constructor
             #(#setters)*
             #body_setter
+
+            /// Overrides the client's retries and timeout for this request.
+            pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+                self.options = options;
+                self
+            }
+
             #send
         }
 
@@ -117,9 +125,13 @@ fn param_ty(param: &Param) -> TokenStream {
 }
 
 fn output(operation: &Operation) -> TokenStream {
-    match &operation.response {
-        Some(ty) => types::ty(ty, Scope::Sibling),
-        None => quote!(()),
+    match (&operation.pagination, &operation.response) {
+        (Some(pagination), _) => {
+            let item = types::ty(&pagination.item, Scope::Sibling);
+            quote!(rt::Page<#item>)
+        }
+        (None, Some(ty)) => types::ty(ty, Scope::Sibling),
+        (None, None) => quote!(()),
     }
 }
 
@@ -177,7 +189,7 @@ fn constructor(operation: &Operation) -> TokenStream {
     });
     quote! {
         pub(crate) fn new(transport: rt::Transport, #(#args,)* #body_arg) -> Self {
-            Self { transport, #(#inits,)* #body_init }
+            Self { transport, options: rt::RequestOptions::default(), #(#inits,)* #body_init }
         }
     }
 }
@@ -206,21 +218,76 @@ fn send(operation: &Operation) -> TokenStream {
             Location::Query => "query",
             Location::Header => "header",
         });
-        quote!(.#method(#wire, &self.#name))
+        let check = check(param);
+        quote!(.#method(#wire, &self.#name) #check)
     });
     let body = operation.body.as_ref().map(|_| quote!(.json(&self.body)));
-    let send = if operation.response.is_some() {
-        quote!(send)
-    } else {
-        quote!(send_empty)
+    let call = match (&operation.pagination, &operation.response) {
+        (Some(pagination), Some(envelope)) => {
+            let envelope = types::ty(envelope, Scope::Sibling);
+            let cursor = &pagination.cursor;
+            let items = ident(&pagination.items.name);
+            let items = if pagination.items.is_option() {
+                quote!(page.#items.unwrap_or_default())
+            } else {
+                quote!(page.#items)
+            };
+            let next = ident(&pagination.next.name);
+            let next = if pagination.next.is_option() {
+                quote!(page.#next)
+            } else {
+                quote!(Some(page.#next))
+            };
+            quote!(send_page(request, #cursor, |page: #envelope| (#items, #next)))
+        }
+        (None, Some(_)) => quote!(send_with_response(request)),
+        (_, None) => quote!(send_empty(request)),
     };
+    let items = operation.pagination.as_ref().map(|pagination| {
+        let item = types::ty(&pagination.item, Scope::Sibling);
+        quote! {
+            /// Every item across all pages, each page fetched as the stream reaches it.
+            pub fn items(self) -> impl rt::Stream<Item = Result<#item, rt::Error>> + Send + 'static {
+                rt::Page::items(self.send())
+            }
+        }
+    });
     quote! {
         /// Sends the request and decodes the response.
         pub async fn send(self) -> Result<#output, rt::Error> {
-            let request = rt::Request::new(&Self::OPERATION)
+            self.send_with_response().await.map(rt::Response::into_value)
+        }
+
+        /// Sends the request; the decoded response comes with its status and headers.
+        pub async fn send_with_response(self) -> Result<rt::Response<#output>, rt::Error> {
+            let request = rt::Request::new(&Self::OPERATION, self.options)
                 #(#parts)*
                 #body;
-            self.transport.#send(request).await
+            self.transport.#call.await
         }
+
+        #items
     }
+}
+
+/// `.check(..)` for a parameter with bounds, else nothing.
+fn check(param: &Param) -> Option<TokenStream> {
+    let limits = param.limits;
+    if limits == Limits::default() {
+        return None;
+    }
+    let float = |bound: Option<f64>| bound.map(proc_macro2::Literal::f64_unsuffixed);
+    let length = |bound: Option<usize>| bound.map(proc_macro2::Literal::usize_unsuffixed);
+    let bounds = [
+        ("minimum", float(limits.minimum)),
+        ("maximum", float(limits.maximum)),
+        ("min_length", length(limits.min_length)),
+        ("max_length", length(limits.max_length)),
+    ];
+    let set = bounds.into_iter().filter_map(|(field, value)| {
+        let field = ident(field);
+        value.map(|value| quote!(#field: Some(#value),))
+    });
+    let (name, wire) = (ident(&param.name), &param.wire);
+    Some(quote!(.check(#wire, &self.#name, rt::Limits { #(#set)* ..rt::Limits::NONE })))
 }

@@ -3,6 +3,7 @@
 mod docs;
 mod extensions;
 mod operations;
+mod pagination;
 mod refs;
 mod resources;
 mod schemas;

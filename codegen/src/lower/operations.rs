@@ -4,12 +4,13 @@ use std::collections::BTreeMap;
 
 use openapiv3::{
     MediaType, Parameter, ParameterSchemaOrContent, PathItem, ReferenceOr, RequestBody, Responses,
+    SchemaKind, Type,
 };
 
 use super::Lowerer;
 use super::schemas::SchemaRef;
 use crate::diagnostics::Pointer;
-use crate::ir::{Body, Docs, Location, Method, Operation, Param, Status, Ty, TypeKind};
+use crate::ir::{Body, Docs, Limits, Location, Method, Operation, Param, Status, Ty, TypeKind};
 use crate::naming::{camel, is_identifier, snake};
 
 impl Lowerer<'_> {
@@ -103,7 +104,7 @@ impl Lowerer<'_> {
         let (response, statuses) =
             self.responses(&operation.responses, &at.join("responses"), &name)?;
         let sdk_path = self.sdk_path(operation, at, &id);
-        Some(Operation {
+        let mut lowered = Operation {
             idempotent: self.ext_bool(extensions, "x-idempotent", at)
                 || matches!(method, Method::Get | Method::Put | Method::Delete),
             since: self.ext_str(extensions, "x-available-since", at),
@@ -116,9 +117,12 @@ impl Lowerer<'_> {
             params: params?,
             body,
             response,
+            pagination: None,
             statuses,
             sdk_path: sdk_path?,
-        })
+        };
+        lowered.pagination = self.pagination(&lowered, extensions.get("x-pagination"), at);
+        Some(lowered)
     }
 
     /// `x-sdk-path` split in segments, or `[first tag, operationId]` without it.
@@ -227,6 +231,14 @@ impl Lowerer<'_> {
     fn check_param_names(&mut self, params: &[(Param, Pointer)]) -> bool {
         let mut ok = true;
         for (index, (param, at)) in params.iter().enumerate() {
+            if RESERVED.contains(&param.name.as_str()) {
+                let message = format!(
+                    "parameter `{}` would be the builder method `{}`, which every request builder already has",
+                    param.wire, param.name
+                );
+                self.report(at, message);
+                ok = false;
+            }
             let clash = params[..index].iter().find(|(p, _)| p.name == param.name);
             if let Some((first, _)) = clash {
                 let message = format!(
@@ -283,13 +295,16 @@ impl Lowerer<'_> {
         };
         docs.description = data.description.clone().or(docs.description);
         self.extension_notes(&mut docs, &data.extensions, &home);
+        let limits = self.target(schema.into()).map(limits).unwrap_or_default();
+        let (wire, required) = (data.name.clone(), data.required);
         Some(Param {
             name,
-            wire: data.name.clone(),
+            wire,
             location,
             ty,
-            required: data.required,
+            required,
             docs,
+            limits,
         })
     }
 
@@ -418,6 +433,39 @@ impl Lowerer<'_> {
             found = Some(self.ty(schema.into(), &at.join("schema"), hint)?);
         }
         Some(found)
+    }
+}
+
+/// Methods of every request builder, which parameters cannot be named.
+const RESERVED: &[&str] = &[
+    "new",
+    "send",
+    "send_with_response",
+    "with_options",
+    "items",
+    "body",
+    "into_future",
+];
+
+/// The bounds of a parameter's schema.
+fn limits(schema: &openapiv3::Schema) -> Limits {
+    match &schema.schema_kind {
+        SchemaKind::Type(Type::Integer(int)) => Limits {
+            minimum: int.minimum.map(|min| min as f64),
+            maximum: int.maximum.map(|max| max as f64),
+            ..Limits::default()
+        },
+        SchemaKind::Type(Type::Number(number)) => Limits {
+            minimum: number.minimum,
+            maximum: number.maximum,
+            ..Limits::default()
+        },
+        SchemaKind::Type(Type::String(string)) => Limits {
+            min_length: string.min_length,
+            max_length: string.max_length,
+            ..Limits::default()
+        },
+        _ => Limits::default(),
     }
 }
 

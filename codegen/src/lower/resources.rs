@@ -6,6 +6,9 @@ use crate::diagnostics::Pointer;
 use crate::ir::{Location, Method, Operation, Param, Resource, ResourceMethod};
 use crate::naming::camel;
 
+/// Methods of the generated `Client` that the resource tree cannot take.
+const ROOT_METHODS: &[&str] = &["new", "builder", "rate_limit"];
+
 impl Lowerer<'_> {
     pub(super) fn resources(&mut self, operations: &[Operation]) -> Resource {
         let mut root = Resource {
@@ -25,6 +28,14 @@ impl Lowerer<'_> {
         let Some((method, parents)) = operation.sdk_path.split_last() else {
             return;
         };
+        if ROOT_METHODS.contains(&operation.sdk_path[0].as_str()) {
+            let message = format!(
+                "`{}` is a method the `Client` already has",
+                operation.sdk_path[0]
+            );
+            self.report(&pointer(operation).join("x-sdk-path"), message);
+            return;
+        }
         let mut node = root;
         for (depth, segment) in parents.iter().enumerate() {
             let position = node

@@ -29,6 +29,7 @@ use super::models;
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct AttachContactToCompany {
     transport: rt::Transport,
+    options: rt::RequestOptions,
     id: models::CompanyId,
     featurebase_version: Option<models::FeaturebaseVersion>,
     body: models::AttachContactRequest,
@@ -51,6 +52,7 @@ impl AttachContactToCompany {
     ) -> Self {
         Self {
             transport,
+            options: rt::RequestOptions::default(),
             id,
             featurebase_version: None,
             body,
@@ -70,13 +72,26 @@ impl AttachContactToCompany {
         self
     }
 
+    /// Overrides the client's retries and timeout for this request.
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
     /// Sends the request and decodes the response.
     pub async fn send(self) -> Result<models::Contact, rt::Error> {
-        let request = rt::Request::new(&Self::OPERATION)
+        self.send_with_response().await.map(rt::Response::into_value)
+    }
+
+    /// Sends the request; the decoded response comes with its status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<rt::Response<models::Contact>, rt::Error> {
+        let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("id", &self.id)
             .header("Featurebase-Version", &self.featurebase_version)
             .json(&self.body);
-        self.transport.send(request).await
+        self.transport.send_with_response(request).await
     }
 }
 
@@ -117,6 +132,7 @@ impl std::future::IntoFuture for AttachContactToCompany {
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct BlockContactById {
     transport: rt::Transport,
+    options: rt::RequestOptions,
     id: models::ContactId,
     featurebase_version: Option<models::FeaturebaseVersion>,
 }
@@ -134,6 +150,7 @@ impl BlockContactById {
     pub(crate) fn new(transport: rt::Transport, id: models::ContactId) -> Self {
         Self {
             transport,
+            options: rt::RequestOptions::default(),
             id,
             featurebase_version: None,
         }
@@ -152,12 +169,25 @@ impl BlockContactById {
         self
     }
 
+    /// Overrides the client's retries and timeout for this request.
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
     /// Sends the request and decodes the response.
     pub async fn send(self) -> Result<models::BlockedContact, rt::Error> {
-        let request = rt::Request::new(&Self::OPERATION)
+        self.send_with_response().await.map(rt::Response::into_value)
+    }
+
+    /// Sends the request; the decoded response comes with its status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<rt::Response<models::BlockedContact>, rt::Error> {
+        let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("id", &self.id)
             .header("Featurebase-Version", &self.featurebase_version);
-        self.transport.send(request).await
+        self.transport.send_with_response(request).await
     }
 }
 
@@ -197,6 +227,7 @@ impl std::future::IntoFuture for BlockContactById {
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct DeleteCompanyByCompanyId {
     transport: rt::Transport,
+    options: rt::RequestOptions,
     company_id: models::ExternalCompanyId,
     featurebase_version: Option<models::FeaturebaseVersion>,
 }
@@ -217,6 +248,7 @@ impl DeleteCompanyByCompanyId {
     ) -> Self {
         Self {
             transport,
+            options: rt::RequestOptions::default(),
             company_id,
             featurebase_version: None,
         }
@@ -235,12 +267,25 @@ impl DeleteCompanyByCompanyId {
         self
     }
 
+    /// Overrides the client's retries and timeout for this request.
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
     /// Sends the request and decodes the response.
     pub async fn send(self) -> Result<models::DeletedCompany, rt::Error> {
-        let request = rt::Request::new(&Self::OPERATION)
+        self.send_with_response().await.map(rt::Response::into_value)
+    }
+
+    /// Sends the request; the decoded response comes with its status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<rt::Response<models::DeletedCompany>, rt::Error> {
+        let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("companyId", &self.company_id)
             .header("Featurebase-Version", &self.featurebase_version);
-        self.transport.send(request).await
+        self.transport.send_with_response(request).await
     }
 }
 
@@ -273,6 +318,7 @@ impl std::future::IntoFuture for DeleteCompanyByCompanyId {
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct DeleteCompanyById {
     transport: rt::Transport,
+    options: rt::RequestOptions,
     id: models::CompanyId,
     featurebase_version: Option<models::FeaturebaseVersion>,
 }
@@ -290,6 +336,7 @@ impl DeleteCompanyById {
     pub(crate) fn new(transport: rt::Transport, id: models::CompanyId) -> Self {
         Self {
             transport,
+            options: rt::RequestOptions::default(),
             id,
             featurebase_version: None,
         }
@@ -308,12 +355,25 @@ impl DeleteCompanyById {
         self
     }
 
+    /// Overrides the client's retries and timeout for this request.
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
     /// Sends the request and decodes the response.
     pub async fn send(self) -> Result<models::DeletedCompany, rt::Error> {
-        let request = rt::Request::new(&Self::OPERATION)
+        self.send_with_response().await.map(rt::Response::into_value)
+    }
+
+    /// Sends the request; the decoded response comes with its status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<rt::Response<models::DeletedCompany>, rt::Error> {
+        let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("id", &self.id)
             .header("Featurebase-Version", &self.featurebase_version);
-        self.transport.send(request).await
+        self.transport.send_with_response(request).await
     }
 }
 
@@ -348,6 +408,7 @@ impl std::future::IntoFuture for DeleteCompanyById {
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct DeleteContactById {
     transport: rt::Transport,
+    options: rt::RequestOptions,
     id: models::ContactId,
     featurebase_version: Option<models::FeaturebaseVersion>,
 }
@@ -365,6 +426,7 @@ impl DeleteContactById {
     pub(crate) fn new(transport: rt::Transport, id: models::ContactId) -> Self {
         Self {
             transport,
+            options: rt::RequestOptions::default(),
             id,
             featurebase_version: None,
         }
@@ -383,12 +445,25 @@ impl DeleteContactById {
         self
     }
 
+    /// Overrides the client's retries and timeout for this request.
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
     /// Sends the request and decodes the response.
     pub async fn send(self) -> Result<models::DeletedContact, rt::Error> {
-        let request = rt::Request::new(&Self::OPERATION)
+        self.send_with_response().await.map(rt::Response::into_value)
+    }
+
+    /// Sends the request; the decoded response comes with its status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<rt::Response<models::DeletedContact>, rt::Error> {
+        let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("id", &self.id)
             .header("Featurebase-Version", &self.featurebase_version);
-        self.transport.send(request).await
+        self.transport.send_with_response(request).await
     }
 }
 
@@ -431,6 +506,7 @@ impl std::future::IntoFuture for DeleteContactById {
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct DeleteContactByUserId {
     transport: rt::Transport,
+    options: rt::RequestOptions,
     user_id: models::UserId,
     featurebase_version: Option<models::FeaturebaseVersion>,
 }
@@ -448,6 +524,7 @@ impl DeleteContactByUserId {
     pub(crate) fn new(transport: rt::Transport, user_id: models::UserId) -> Self {
         Self {
             transport,
+            options: rt::RequestOptions::default(),
             user_id,
             featurebase_version: None,
         }
@@ -466,12 +543,25 @@ impl DeleteContactByUserId {
         self
     }
 
+    /// Overrides the client's retries and timeout for this request.
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
     /// Sends the request and decodes the response.
     pub async fn send(self) -> Result<models::DeletedContact, rt::Error> {
-        let request = rt::Request::new(&Self::OPERATION)
+        self.send_with_response().await.map(rt::Response::into_value)
+    }
+
+    /// Sends the request; the decoded response comes with its status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<rt::Response<models::DeletedContact>, rt::Error> {
+        let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("userId", &self.user_id)
             .header("Featurebase-Version", &self.featurebase_version);
-        self.transport.send(request).await
+        self.transport.send_with_response(request).await
     }
 }
 
@@ -500,6 +590,7 @@ impl std::future::IntoFuture for DeleteContactByUserId {
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct GetCompanyById {
     transport: rt::Transport,
+    options: rt::RequestOptions,
     id: models::CompanyId,
     featurebase_version: Option<models::FeaturebaseVersion>,
 }
@@ -517,6 +608,7 @@ impl GetCompanyById {
     pub(crate) fn new(transport: rt::Transport, id: models::CompanyId) -> Self {
         Self {
             transport,
+            options: rt::RequestOptions::default(),
             id,
             featurebase_version: None,
         }
@@ -535,12 +627,25 @@ impl GetCompanyById {
         self
     }
 
+    /// Overrides the client's retries and timeout for this request.
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
     /// Sends the request and decodes the response.
     pub async fn send(self) -> Result<models::Company, rt::Error> {
-        let request = rt::Request::new(&Self::OPERATION)
+        self.send_with_response().await.map(rt::Response::into_value)
+    }
+
+    /// Sends the request; the decoded response comes with its status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<rt::Response<models::Company>, rt::Error> {
+        let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("id", &self.id)
             .header("Featurebase-Version", &self.featurebase_version);
-        self.transport.send(request).await
+        self.transport.send_with_response(request).await
     }
 }
 
@@ -565,6 +670,7 @@ impl std::future::IntoFuture for GetCompanyById {
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct GetContactById {
     transport: rt::Transport,
+    options: rt::RequestOptions,
     id: models::ContactId,
     featurebase_version: Option<models::FeaturebaseVersion>,
 }
@@ -582,6 +688,7 @@ impl GetContactById {
     pub(crate) fn new(transport: rt::Transport, id: models::ContactId) -> Self {
         Self {
             transport,
+            options: rt::RequestOptions::default(),
             id,
             featurebase_version: None,
         }
@@ -600,12 +707,25 @@ impl GetContactById {
         self
     }
 
+    /// Overrides the client's retries and timeout for this request.
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
     /// Sends the request and decodes the response.
     pub async fn send(self) -> Result<models::Contact, rt::Error> {
-        let request = rt::Request::new(&Self::OPERATION)
+        self.send_with_response().await.map(rt::Response::into_value)
+    }
+
+    /// Sends the request; the decoded response comes with its status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<rt::Response<models::Contact>, rt::Error> {
+        let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("id", &self.id)
             .header("Featurebase-Version", &self.featurebase_version);
-        self.transport.send(request).await
+        self.transport.send_with_response(request).await
     }
 }
 
@@ -638,6 +758,7 @@ impl std::future::IntoFuture for GetContactById {
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct GetContactByUserId {
     transport: rt::Transport,
+    options: rt::RequestOptions,
     user_id: models::UserId,
     featurebase_version: Option<models::FeaturebaseVersion>,
 }
@@ -655,6 +776,7 @@ impl GetContactByUserId {
     pub(crate) fn new(transport: rt::Transport, user_id: models::UserId) -> Self {
         Self {
             transport,
+            options: rt::RequestOptions::default(),
             user_id,
             featurebase_version: None,
         }
@@ -673,12 +795,25 @@ impl GetContactByUserId {
         self
     }
 
+    /// Overrides the client's retries and timeout for this request.
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
     /// Sends the request and decodes the response.
     pub async fn send(self) -> Result<models::Contact, rt::Error> {
-        let request = rt::Request::new(&Self::OPERATION)
+        self.send_with_response().await.map(rt::Response::into_value)
+    }
+
+    /// Sends the request; the decoded response comes with its status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<rt::Response<models::Contact>, rt::Error> {
+        let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("userId", &self.user_id)
             .header("Featurebase-Version", &self.featurebase_version);
-        self.transport.send(request).await
+        self.transport.send_with_response(request).await
     }
 }
 
@@ -713,6 +848,7 @@ impl std::future::IntoFuture for GetContactByUserId {
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct GetContactEmailPreferencesById {
     transport: rt::Transport,
+    options: rt::RequestOptions,
     id: models::ContactId,
     featurebase_version: Option<models::FeaturebaseVersion>,
 }
@@ -730,6 +866,7 @@ impl GetContactEmailPreferencesById {
     pub(crate) fn new(transport: rt::Transport, id: models::ContactId) -> Self {
         Self {
             transport,
+            options: rt::RequestOptions::default(),
             id,
             featurebase_version: None,
         }
@@ -748,12 +885,25 @@ impl GetContactEmailPreferencesById {
         self
     }
 
+    /// Overrides the client's retries and timeout for this request.
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
     /// Sends the request and decodes the response.
     pub async fn send(self) -> Result<models::ContactEmailPreferences, rt::Error> {
-        let request = rt::Request::new(&Self::OPERATION)
+        self.send_with_response().await.map(rt::Response::into_value)
+    }
+
+    /// Sends the request; the decoded response comes with its status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<rt::Response<models::ContactEmailPreferences>, rt::Error> {
+        let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("id", &self.id)
             .header("Featurebase-Version", &self.featurebase_version);
-        self.transport.send(request).await
+        self.transport.send_with_response(request).await
     }
 }
 
@@ -785,6 +935,7 @@ impl std::future::IntoFuture for GetContactEmailPreferencesById {
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct GetContactEmailPreferencesByUserId {
     transport: rt::Transport,
+    options: rt::RequestOptions,
     user_id: models::UserId,
     featurebase_version: Option<models::FeaturebaseVersion>,
 }
@@ -802,6 +953,7 @@ impl GetContactEmailPreferencesByUserId {
     pub(crate) fn new(transport: rt::Transport, user_id: models::UserId) -> Self {
         Self {
             transport,
+            options: rt::RequestOptions::default(),
             user_id,
             featurebase_version: None,
         }
@@ -820,12 +972,25 @@ impl GetContactEmailPreferencesByUserId {
         self
     }
 
+    /// Overrides the client's retries and timeout for this request.
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
     /// Sends the request and decodes the response.
     pub async fn send(self) -> Result<models::ContactEmailPreferences, rt::Error> {
-        let request = rt::Request::new(&Self::OPERATION)
+        self.send_with_response().await.map(rt::Response::into_value)
+    }
+
+    /// Sends the request; the decoded response comes with its status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<rt::Response<models::ContactEmailPreferences>, rt::Error> {
+        let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("userId", &self.user_id)
             .header("Featurebase-Version", &self.featurebase_version);
-        self.transport.send(request).await
+        self.transport.send_with_response(request).await
     }
 }
 
@@ -853,6 +1018,7 @@ impl std::future::IntoFuture for GetContactEmailPreferencesByUserId {
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct ListCompanies {
     transport: rt::Transport,
+    options: rt::RequestOptions,
     limit: Option<i64>,
     cursor: Option<String>,
     featurebase_version: Option<models::FeaturebaseVersion>,
@@ -871,6 +1037,7 @@ impl ListCompanies {
     pub(crate) fn new(transport: rt::Transport) -> Self {
         Self {
             transport,
+            options: rt::RequestOptions::default(),
             limit: None,
             cursor: None,
             featurebase_version: None,
@@ -914,19 +1081,62 @@ impl ListCompanies {
         self
     }
 
+    /// Overrides the client's retries and timeout for this request.
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<models::CompanyList, rt::Error> {
-        let request = rt::Request::new(&Self::OPERATION)
+    pub async fn send(self) -> Result<rt::Page<models::Company>, rt::Error> {
+        self.send_with_response().await.map(rt::Response::into_value)
+    }
+
+    /// Sends the request; the decoded response comes with its status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<rt::Response<rt::Page<models::Company>>, rt::Error> {
+        let request = rt::Request::new(&Self::OPERATION, self.options)
             .query("limit", &self.limit)
+            .check(
+                "limit",
+                &self.limit,
+                rt::Limits {
+                    minimum: Some(1.0),
+                    maximum: Some(100.0),
+                    ..rt::Limits::NONE
+                },
+            )
             .query("cursor", &self.cursor)
+            .check(
+                "cursor",
+                &self.cursor,
+                rt::Limits {
+                    max_length: Some(512),
+                    ..rt::Limits::NONE
+                },
+            )
             .header("Featurebase-Version", &self.featurebase_version);
-        self.transport.send(request).await
+        self.transport
+            .send_page(
+                request,
+                "cursor",
+                |page: models::CompanyList| (page.data, page.next_cursor),
+            )
+            .await
+    }
+
+    /// Every item across all pages, each page fetched as the stream reaches it.
+    pub fn items(
+        self,
+    ) -> impl rt::Stream<Item = Result<models::Company, rt::Error>> + Send + 'static {
+        rt::Page::items(self.send())
     }
 }
 
 impl std::future::IntoFuture for ListCompanies {
-    type Output = Result<models::CompanyList, rt::Error>;
-    type IntoFuture = rt::BoxFuture<models::CompanyList>;
+    type Output = Result<rt::Page<models::Company>, rt::Error>;
+    type IntoFuture = rt::BoxFuture<rt::Page<models::Company>>;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -953,6 +1163,7 @@ impl std::future::IntoFuture for ListCompanies {
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct ListCompanyContacts {
     transport: rt::Transport,
+    options: rt::RequestOptions,
     id: models::CompanyId,
     limit: Option<i64>,
     cursor: Option<String>,
@@ -972,6 +1183,7 @@ impl ListCompanyContacts {
     pub(crate) fn new(transport: rt::Transport, id: models::CompanyId) -> Self {
         Self {
             transport,
+            options: rt::RequestOptions::default(),
             id,
             limit: None,
             cursor: None,
@@ -1016,20 +1228,63 @@ impl ListCompanyContacts {
         self
     }
 
+    /// Overrides the client's retries and timeout for this request.
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<models::ContactList, rt::Error> {
-        let request = rt::Request::new(&Self::OPERATION)
+    pub async fn send(self) -> Result<rt::Page<models::Contact>, rt::Error> {
+        self.send_with_response().await.map(rt::Response::into_value)
+    }
+
+    /// Sends the request; the decoded response comes with its status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<rt::Response<rt::Page<models::Contact>>, rt::Error> {
+        let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("id", &self.id)
             .query("limit", &self.limit)
+            .check(
+                "limit",
+                &self.limit,
+                rt::Limits {
+                    minimum: Some(1.0),
+                    maximum: Some(100.0),
+                    ..rt::Limits::NONE
+                },
+            )
             .query("cursor", &self.cursor)
+            .check(
+                "cursor",
+                &self.cursor,
+                rt::Limits {
+                    max_length: Some(512),
+                    ..rt::Limits::NONE
+                },
+            )
             .header("Featurebase-Version", &self.featurebase_version);
-        self.transport.send(request).await
+        self.transport
+            .send_page(
+                request,
+                "cursor",
+                |page: models::ContactList| (page.data, page.next_cursor),
+            )
+            .await
+    }
+
+    /// Every item across all pages, each page fetched as the stream reaches it.
+    pub fn items(
+        self,
+    ) -> impl rt::Stream<Item = Result<models::Contact, rt::Error>> + Send + 'static {
+        rt::Page::items(self.send())
     }
 }
 
 impl std::future::IntoFuture for ListCompanyContacts {
-    type Output = Result<models::ContactList, rt::Error>;
-    type IntoFuture = rt::BoxFuture<models::ContactList>;
+    type Output = Result<rt::Page<models::Contact>, rt::Error>;
+    type IntoFuture = rt::BoxFuture<rt::Page<models::Contact>>;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -1055,6 +1310,7 @@ impl std::future::IntoFuture for ListCompanyContacts {
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct ListContacts {
     transport: rt::Transport,
+    options: rt::RequestOptions,
     limit: Option<i64>,
     cursor: Option<String>,
     contact_type: Option<models::ContactTypeFilter>,
@@ -1074,6 +1330,7 @@ impl ListContacts {
     pub(crate) fn new(transport: rt::Transport) -> Self {
         Self {
             transport,
+            options: rt::RequestOptions::default(),
             limit: None,
             cursor: None,
             contact_type: None,
@@ -1126,20 +1383,63 @@ impl ListContacts {
         self
     }
 
+    /// Overrides the client's retries and timeout for this request.
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<models::ContactList, rt::Error> {
-        let request = rt::Request::new(&Self::OPERATION)
+    pub async fn send(self) -> Result<rt::Page<models::Contact>, rt::Error> {
+        self.send_with_response().await.map(rt::Response::into_value)
+    }
+
+    /// Sends the request; the decoded response comes with its status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<rt::Response<rt::Page<models::Contact>>, rt::Error> {
+        let request = rt::Request::new(&Self::OPERATION, self.options)
             .query("limit", &self.limit)
+            .check(
+                "limit",
+                &self.limit,
+                rt::Limits {
+                    minimum: Some(1.0),
+                    maximum: Some(100.0),
+                    ..rt::Limits::NONE
+                },
+            )
             .query("cursor", &self.cursor)
+            .check(
+                "cursor",
+                &self.cursor,
+                rt::Limits {
+                    max_length: Some(512),
+                    ..rt::Limits::NONE
+                },
+            )
             .query("contactType", &self.contact_type)
             .header("Featurebase-Version", &self.featurebase_version);
-        self.transport.send(request).await
+        self.transport
+            .send_page(
+                request,
+                "cursor",
+                |page: models::ContactList| (page.data, page.next_cursor),
+            )
+            .await
+    }
+
+    /// Every item across all pages, each page fetched as the stream reaches it.
+    pub fn items(
+        self,
+    ) -> impl rt::Stream<Item = Result<models::Contact, rt::Error>> + Send + 'static {
+        rt::Page::items(self.send())
     }
 }
 
 impl std::future::IntoFuture for ListContacts {
-    type Output = Result<models::ContactList, rt::Error>;
-    type IntoFuture = rt::BoxFuture<models::ContactList>;
+    type Output = Result<rt::Page<models::Contact>, rt::Error>;
+    type IntoFuture = rt::BoxFuture<rt::Page<models::Contact>>;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -1166,6 +1466,7 @@ impl std::future::IntoFuture for ListContacts {
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct RemoveContactFromCompany {
     transport: rt::Transport,
+    options: rt::RequestOptions,
     id: models::CompanyId,
     contact_id: models::ContactId,
     featurebase_version: Option<models::FeaturebaseVersion>,
@@ -1188,6 +1489,7 @@ impl RemoveContactFromCompany {
     ) -> Self {
         Self {
             transport,
+            options: rt::RequestOptions::default(),
             id,
             contact_id,
             featurebase_version: None,
@@ -1207,13 +1509,26 @@ impl RemoveContactFromCompany {
         self
     }
 
+    /// Overrides the client's retries and timeout for this request.
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
     /// Sends the request and decodes the response.
     pub async fn send(self) -> Result<models::Contact, rt::Error> {
-        let request = rt::Request::new(&Self::OPERATION)
+        self.send_with_response().await.map(rt::Response::into_value)
+    }
+
+    /// Sends the request; the decoded response comes with its status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<rt::Response<models::Contact>, rt::Error> {
+        let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("id", &self.id)
             .path("contactId", &self.contact_id)
             .header("Featurebase-Version", &self.featurebase_version);
-        self.transport.send(request).await
+        self.transport.send_with_response(request).await
     }
 }
 
@@ -1254,6 +1569,7 @@ impl std::future::IntoFuture for RemoveContactFromCompany {
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct UnblockContactById {
     transport: rt::Transport,
+    options: rt::RequestOptions,
     id: models::ContactId,
     featurebase_version: Option<models::FeaturebaseVersion>,
 }
@@ -1271,6 +1587,7 @@ impl UnblockContactById {
     pub(crate) fn new(transport: rt::Transport, id: models::ContactId) -> Self {
         Self {
             transport,
+            options: rt::RequestOptions::default(),
             id,
             featurebase_version: None,
         }
@@ -1289,12 +1606,25 @@ impl UnblockContactById {
         self
     }
 
+    /// Overrides the client's retries and timeout for this request.
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
     /// Sends the request and decodes the response.
     pub async fn send(self) -> Result<models::UnblockedContact, rt::Error> {
-        let request = rt::Request::new(&Self::OPERATION)
+        self.send_with_response().await.map(rt::Response::into_value)
+    }
+
+    /// Sends the request; the decoded response comes with its status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<rt::Response<models::UnblockedContact>, rt::Error> {
+        let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("id", &self.id)
             .header("Featurebase-Version", &self.featurebase_version);
-        self.transport.send(request).await
+        self.transport.send_with_response(request).await
     }
 }
 
@@ -1349,6 +1679,7 @@ impl std::future::IntoFuture for UnblockContactById {
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct UpdateContactEmailPreferencesById {
     transport: rt::Transport,
+    options: rt::RequestOptions,
     id: models::ContactId,
     featurebase_version: Option<models::FeaturebaseVersion>,
     body: models::UpdateEmailPreferencesRequest,
@@ -1371,6 +1702,7 @@ impl UpdateContactEmailPreferencesById {
     ) -> Self {
         Self {
             transport,
+            options: rt::RequestOptions::default(),
             id,
             featurebase_version: None,
             body,
@@ -1390,13 +1722,26 @@ impl UpdateContactEmailPreferencesById {
         self
     }
 
+    /// Overrides the client's retries and timeout for this request.
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
     /// Sends the request and decodes the response.
     pub async fn send(self) -> Result<models::ContactEmailPreferences, rt::Error> {
-        let request = rt::Request::new(&Self::OPERATION)
+        self.send_with_response().await.map(rt::Response::into_value)
+    }
+
+    /// Sends the request; the decoded response comes with its status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<rt::Response<models::ContactEmailPreferences>, rt::Error> {
+        let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("id", &self.id)
             .header("Featurebase-Version", &self.featurebase_version)
             .json(&self.body);
-        self.transport.send(request).await
+        self.transport.send_with_response(request).await
     }
 }
 
@@ -1432,6 +1777,7 @@ impl std::future::IntoFuture for UpdateContactEmailPreferencesById {
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct UpdateContactEmailPreferencesByUserId {
     transport: rt::Transport,
+    options: rt::RequestOptions,
     user_id: models::UserId,
     featurebase_version: Option<models::FeaturebaseVersion>,
     body: models::UpdateEmailPreferencesRequest,
@@ -1454,6 +1800,7 @@ impl UpdateContactEmailPreferencesByUserId {
     ) -> Self {
         Self {
             transport,
+            options: rt::RequestOptions::default(),
             user_id,
             featurebase_version: None,
             body,
@@ -1473,13 +1820,26 @@ impl UpdateContactEmailPreferencesByUserId {
         self
     }
 
+    /// Overrides the client's retries and timeout for this request.
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
     /// Sends the request and decodes the response.
     pub async fn send(self) -> Result<models::ContactEmailPreferences, rt::Error> {
-        let request = rt::Request::new(&Self::OPERATION)
+        self.send_with_response().await.map(rt::Response::into_value)
+    }
+
+    /// Sends the request; the decoded response comes with its status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<rt::Response<models::ContactEmailPreferences>, rt::Error> {
+        let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("userId", &self.user_id)
             .header("Featurebase-Version", &self.featurebase_version)
             .json(&self.body);
-        self.transport.send(request).await
+        self.transport.send_with_response(request).await
     }
 }
 
@@ -1514,6 +1874,7 @@ impl std::future::IntoFuture for UpdateContactEmailPreferencesByUserId {
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct UpsertCompany {
     transport: rt::Transport,
+    options: rt::RequestOptions,
     featurebase_version: Option<models::FeaturebaseVersion>,
     body: models::UpsertCompanyRequest,
 }
@@ -1534,6 +1895,7 @@ impl UpsertCompany {
     ) -> Self {
         Self {
             transport,
+            options: rt::RequestOptions::default(),
             featurebase_version: None,
             body,
         }
@@ -1552,12 +1914,25 @@ impl UpsertCompany {
         self
     }
 
+    /// Overrides the client's retries and timeout for this request.
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
     /// Sends the request and decodes the response.
     pub async fn send(self) -> Result<models::Company, rt::Error> {
-        let request = rt::Request::new(&Self::OPERATION)
+        self.send_with_response().await.map(rt::Response::into_value)
+    }
+
+    /// Sends the request; the decoded response comes with its status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<rt::Response<models::Company>, rt::Error> {
+        let request = rt::Request::new(&Self::OPERATION, self.options)
             .header("Featurebase-Version", &self.featurebase_version)
             .json(&self.body);
-        self.transport.send(request).await
+        self.transport.send_with_response(request).await
     }
 }
 
@@ -1593,6 +1968,7 @@ impl std::future::IntoFuture for UpsertCompany {
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct UpsertContact {
     transport: rt::Transport,
+    options: rt::RequestOptions,
     featurebase_version: Option<models::FeaturebaseVersion>,
     body: models::UpsertContactRequest,
 }
@@ -1613,6 +1989,7 @@ impl UpsertContact {
     ) -> Self {
         Self {
             transport,
+            options: rt::RequestOptions::default(),
             featurebase_version: None,
             body,
         }
@@ -1631,12 +2008,25 @@ impl UpsertContact {
         self
     }
 
+    /// Overrides the client's retries and timeout for this request.
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
     /// Sends the request and decodes the response.
     pub async fn send(self) -> Result<models::Contact, rt::Error> {
-        let request = rt::Request::new(&Self::OPERATION)
+        self.send_with_response().await.map(rt::Response::into_value)
+    }
+
+    /// Sends the request; the decoded response comes with its status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<rt::Response<models::Contact>, rt::Error> {
+        let request = rt::Request::new(&Self::OPERATION, self.options)
             .header("Featurebase-Version", &self.featurebase_version)
             .json(&self.body);
-        self.transport.send(request).await
+        self.transport.send_with_response(request).await
     }
 }
 

@@ -1,14 +1,16 @@
-//! `Client::builder(api_key)`: base URL, API version, timeouts.
+//! `Client::builder(api_key)`: base URL, API version, timeouts, retries.
 
 use std::fmt;
 use std::marker::PhantomData;
+use std::sync::Arc;
 use std::time::Duration;
 
 use http::HeaderValue;
 use url::Url;
 
 use super::Error;
-use super::transport::{Settings, Transport};
+use super::retry::RetryPolicy;
+use super::transport::{Settings, Sleep, Transport};
 
 /// Configures a client; `build()` checks the settings and returns the client.
 /// `C` is the generated `Client` type.
@@ -20,6 +22,8 @@ pub struct ClientBuilder<C> {
     timeout: Duration,
     connect_timeout: Duration,
     max_response_bytes: usize,
+    retry: RetryPolicy,
+    sleep: Sleep,
     client: PhantomData<fn() -> C>,
 }
 
@@ -33,8 +37,29 @@ impl<C: From<Transport>> ClientBuilder<C> {
             timeout: Duration::from_secs(60),
             connect_timeout: Duration::from_secs(10),
             max_response_bytes: 32 * 1024 * 1024,
+            retry: RetryPolicy::default(),
+            sleep: Arc::new(|delay| Box::pin(tokio::time::sleep(delay))),
             client: PhantomData,
         }
+    }
+
+    /// Retries after the first attempt (default 2); see [`retry_policy`](Self::retry_policy).
+    pub fn max_retries(mut self, max_retries: u32) -> Self {
+        self.retry = self.retry.with_max_retries(max_retries);
+        self
+    }
+
+    /// How failed requests are retried (default [`RetryPolicy::default`]).
+    pub fn retry_policy(mut self, retry: RetryPolicy) -> Self {
+        self.retry = retry;
+        self
+    }
+
+    /// Replaces how the client waits between retries (default `tokio::time::sleep`),
+    /// e.g. to record the delays in a test instead of waiting them out.
+    pub fn sleep_with(mut self, sleep: Sleep) -> Self {
+        self.sleep = sleep;
+        self
     }
 
     /// Where requests go (default: the spec's first server, `https://do.featurebase.app`).
@@ -74,8 +99,11 @@ impl<C: From<Transport>> ClientBuilder<C> {
         let mut authorization = HeaderValue::from_str(&format!("Bearer {}", self.api_key))
             .map_err(|_| invalid("the API key contains characters not allowed in a header"))?;
         authorization.set_sensitive(true);
-        let api_version = HeaderValue::from_str(&self.api_version)
-            .map_err(|_| invalid("the API version contains characters not allowed in a header"))?;
+        if HeaderValue::from_str(&self.api_version).is_err() {
+            return Err(invalid(
+                "the API version contains characters not allowed in a header",
+            ));
+        }
         let http = reqwest::Client::builder()
             .user_agent(concat!("featurebase-api-rust/", env!("CARGO_PKG_VERSION")))
             .timeout(self.timeout)
@@ -86,8 +114,10 @@ impl<C: From<Transport>> ClientBuilder<C> {
             http,
             base_url,
             authorization,
-            api_version,
+            api_version: self.api_version,
             max_response_bytes: self.max_response_bytes,
+            retry: self.retry,
+            sleep: self.sleep,
         };
         Ok(C::from(Transport::new(settings)))
     }
@@ -124,6 +154,7 @@ impl<C> fmt::Debug for ClientBuilder<C> {
             .field("timeout", &self.timeout)
             .field("connect_timeout", &self.connect_timeout)
             .field("max_response_bytes", &self.max_response_bytes)
-            .finish()
+            .field("retry", &self.retry)
+            .finish_non_exhaustive()
     }
 }

@@ -5,6 +5,9 @@ use std::time::Duration;
 use http::StatusCode;
 use serde_json::Value;
 
+use super::RateLimit;
+use super::retry::{Outcome, retryable};
+
 /// Everything that can go wrong with a request.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -21,7 +24,11 @@ pub enum Error {
     /// A success response whose body is not what the spec describes.
     #[error("{0}")]
     Decode(Box<DecodeError>),
-    /// The request was refused before it was sent (bad parameter, bad configuration).
+    /// The response body was larger than the client accepts (`max_response_bytes`).
+    #[error("the response body exceeds the limit of {limit} bytes")]
+    ResponseTooLarge { limit: usize },
+    /// The request was refused before it was sent (bad parameter, bad configuration,
+    /// an operation the pinned API version does not have).
     #[error("invalid request: {0}")]
     InvalidRequest(String),
 }
@@ -40,6 +47,10 @@ pub struct ApiError {
     pub request_id: Option<String>,
     /// How long the server asked us to wait (`Retry-After`), if it said.
     pub retry_after: Option<Duration>,
+    /// The `X-RateLimit-*` headers of the response, if any.
+    pub rate_limit: Option<RateLimit>,
+    /// How many attempts were made, retries included.
+    pub attempts: u32,
 }
 
 /// The documented error envelope `{"error": {"type", "code", "message", "param", "status"}}`,
@@ -144,6 +155,16 @@ impl Error {
     /// A 429 from the API.
     pub fn is_rate_limited(&self) -> bool {
         self.status() == Some(StatusCode::TOO_MANY_REQUESTS)
+    }
+
+    /// Whether trying again later may succeed: timeouts, connection errors, 408, 409,
+    /// 429 and 5xx. (The client has already retried those it safely could.)
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            Self::Api(error) => retryable(Outcome::Status(error.status), true),
+            Self::Timeout | Self::Connection(_) => true,
+            Self::Decode(_) | Self::ResponseTooLarge { .. } | Self::InvalidRequest(_) => false,
+        }
     }
 }
 

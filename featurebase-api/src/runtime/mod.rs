@@ -1,17 +1,28 @@
 //! The hand-written runtime that generated code calls: transport, auth, the version
-//! header, requests and errors. Generated code describes operations; this module sends them.
+//! header, retries, rate limits, pagination and errors. Generated code describes
+//! operations; this module sends them.
 
 mod builder;
 mod error;
 mod literal;
+mod pagination;
+mod rate_limit;
 mod request;
+mod response;
+mod retry;
 mod transport;
+mod version;
 
 pub use builder::ClientBuilder;
 pub use error::{ApiError, ApiErrorBody, DecodeError, Error};
+pub use futures::Stream;
 pub use literal::True;
-pub use request::{Method, Operation, Request};
-pub use transport::Transport;
+pub use pagination::Page;
+pub use rate_limit::RateLimit;
+pub use request::{Limits, Method, Operation, Request, RequestOptions};
+pub use response::Response;
+pub use retry::RetryPolicy;
+pub use transport::{Sleep, Transport};
 
 /// The future a request builder turns into with `.await`.
 pub type BoxFuture<T> =

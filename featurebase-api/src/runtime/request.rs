@@ -1,5 +1,8 @@
 //! A request as generated code describes it: operation metadata plus parameters and body.
 
+use std::time::Duration;
+
+use bytes::Bytes;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -40,28 +43,105 @@ impl From<Method> for reqwest::Method {
     }
 }
 
+/// Per-request settings that override the client's: `builder.with_options(..)`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RequestOptions {
+    pub max_retries: Option<u32>,
+    pub timeout: Option<Duration>,
+}
+
+impl RequestOptions {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Retries after the first attempt, for this request only.
+    pub fn max_retries(mut self, max_retries: u32) -> Self {
+        self.max_retries = Some(max_retries);
+        self
+    }
+
+    /// How long each attempt of this request may take.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+}
+
+/// Bounds the spec puts on a parameter, checked before the request is sent.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Limits {
+    pub minimum: Option<f64>,
+    pub maximum: Option<f64>,
+    pub min_length: Option<usize>,
+    pub max_length: Option<usize>,
+}
+
+impl Limits {
+    pub const NONE: Self = Self {
+        minimum: None,
+        maximum: None,
+        min_length: None,
+        max_length: None,
+    };
+}
+
 /// One request, built by a generated `send()`: parameters are turned into text as they
 /// are added; the first problem is kept and reported when the request is sent.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Request {
     pub(crate) operation: &'static Operation,
     pub(crate) path_params: Vec<(&'static str, String)>,
     pub(crate) query: Vec<(&'static str, String)>,
     pub(crate) headers: Vec<(&'static str, String)>,
-    pub(crate) body: Option<Vec<u8>>,
-    pub(crate) problem: Option<Error>,
+    pub(crate) body: Option<Bytes>,
+    pub(crate) options: RequestOptions,
+    problem: Option<String>,
 }
 
 impl Request {
-    pub fn new(operation: &'static Operation) -> Self {
+    pub fn new(operation: &'static Operation, options: RequestOptions) -> Self {
         Self {
             operation,
             path_params: Vec::new(),
             query: Vec::new(),
             headers: Vec::new(),
             body: None,
+            options,
             problem: None,
         }
+    }
+
+    /// Refuses the request unless `value` (when present) is within `limits`.
+    pub fn check(mut self, name: &str, value: &impl Serialize, limits: Limits) -> Self {
+        if let Some(problem) = serde_json::to_value(value)
+            .ok()
+            .and_then(|v| outside(&v, &limits))
+        {
+            self.refuse(format!("parameter `{name}` {problem}"));
+        }
+        self
+    }
+
+    /// The first problem found while building, as the error `send()` returns.
+    pub(crate) fn problem(&self) -> Option<Error> {
+        self.problem.clone().map(Error::InvalidRequest)
+    }
+
+    /// The same request with query parameter `name` set to `value` alone.
+    pub(crate) fn with_query(mut self, name: &'static str, value: String) -> Self {
+        self.query.retain(|(n, _)| *n != name);
+        self.query.push((name, value));
+        self
+    }
+
+    pub(crate) fn header_value(&self, name: &str) -> Option<&str> {
+        let found = self
+            .headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name));
+        found.map(|(_, value)| value.as_str())
     }
 
     /// Fills the `{name}` segment of the path.
@@ -94,7 +174,7 @@ impl Request {
     pub fn json(mut self, body: &impl Serialize) -> Self {
         match serde_json::to_value(body) {
             Ok(Value::Null) => {}
-            Ok(value) => self.body = Some(value.to_string().into_bytes()),
+            Ok(value) => self.body = Some(value.to_string().into()),
             Err(error) => self.refuse(format!("the body cannot be serialized: {error}")),
         }
         self
@@ -127,7 +207,7 @@ impl Request {
     }
 
     fn refuse(&mut self, message: String) {
-        self.problem.get_or_insert(Error::InvalidRequest(message));
+        self.problem.get_or_insert(message);
     }
 }
 
@@ -137,5 +217,92 @@ fn scalar_text(value: Value) -> Option<String> {
         Value::Number(number) => Some(number.to_string()),
         Value::Bool(flag) => Some(flag.to_string()),
         Value::Null | Value::Array(_) | Value::Object(_) => None,
+    }
+}
+
+/// Why `value` breaks `limits`, if it does.
+fn outside(value: &Value, limits: &Limits) -> Option<String> {
+    fn beyond<N: PartialOrd>(value: N, min: Option<N>, max: Option<N>) -> bool {
+        min.is_some_and(|min| value < min) || max.is_some_and(|max| value > max)
+    }
+    if let Some(number) = value
+        .as_f64()
+        .filter(|n| beyond(*n, limits.minimum, limits.maximum))
+    {
+        return Some(format!(
+            "is {number}, outside {}",
+            range(limits.minimum, limits.maximum)
+        ));
+    }
+    let length = value.as_str().map(|text| text.chars().count());
+    let length = length.filter(|length| beyond(*length, limits.min_length, limits.max_length))?;
+    Some(format!(
+        "has {length} characters, outside {}",
+        range(limits.min_length, limits.max_length)
+    ))
+}
+
+fn range<N: std::fmt::Display>(min: Option<N>, max: Option<N>) -> String {
+    let show = |bound: Option<N>| bound.map_or_else(|| "..".to_owned(), |b| b.to_string());
+    format!("[{}, {}]", show(min), show(max))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const OP: Operation = Operation {
+        id: "op",
+        method: Method::Get,
+        path: "/x",
+        idempotent: true,
+        since: None,
+    };
+
+    fn limits() -> Limits {
+        Limits {
+            minimum: Some(1.0),
+            maximum: Some(100.0),
+            max_length: Some(3),
+            ..Limits::NONE
+        }
+    }
+
+    #[test]
+    fn limits_are_checked_before_sending() {
+        let ok = Request::new(&OP, RequestOptions::new()).check("limit", &Some(100), limits());
+        assert!(ok.problem().is_none());
+        let absent =
+            Request::new(&OP, RequestOptions::new()).check("limit", &None::<i64>, limits());
+        assert!(absent.problem().is_none());
+        let low = Request::new(&OP, RequestOptions::new()).check("limit", &Some(0), limits());
+        let message = low.problem().unwrap().to_string();
+        assert_eq!(
+            message,
+            "invalid request: parameter `limit` is 0, outside [1, 100]"
+        );
+        let long = Request::new(&OP, RequestOptions::new()).check("cursor", &"abcd", limits());
+        assert!(
+            long.problem()
+                .unwrap()
+                .to_string()
+                .contains("has 4 characters, outside [.., 3]")
+        );
+    }
+
+    #[test]
+    fn lists_become_repeated_query_pairs_and_none_is_left_out() {
+        let request = Request::new(&OP, RequestOptions::new())
+            .query("tag", &Some(vec!["a", "b"]))
+            .query("cursor", &None::<String>)
+            .header("X-Flag", &true);
+        assert_eq!(
+            request.query,
+            [("tag", "a".to_owned()), ("tag", "b".to_owned())]
+        );
+        assert_eq!(request.header_value("x-flag"), Some("true"));
+        let nested =
+            Request::new(&OP, RequestOptions::new()).query("q", &serde_json::json!({"a": 1}));
+        assert!(nested.problem().is_some());
     }
 }

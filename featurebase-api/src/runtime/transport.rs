@@ -1,37 +1,51 @@
-//! Sending requests: URL building, headers, the response size cap, status and decoding.
+//! Sending requests: URL building, headers, retries, the response size cap, status and
+//! decoding. One tracing span per request.
 
 use std::fmt;
-use std::sync::Arc;
-use std::time::Duration;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant, SystemTime};
 
+use bytes::Bytes;
 use http::{HeaderMap, HeaderValue, StatusCode};
 use serde::de::DeserializeOwned;
+use tracing::Instrument;
 use url::Url;
 
 use super::error::{ApiError, ApiErrorBody, DecodeError, Error};
+use super::pagination::{Fetch, Page};
 use super::request::Request;
+use super::retry::{Outcome, RetryPolicy, retryable, server_delay};
+use super::{BoxFuture, RateLimit, Response, version};
+
+/// Waits between retries; tests replace it to observe the delays without waiting.
+pub type Sleep = Arc<dyn Fn(Duration) -> Pin<Box<dyn Future<Output = ()> + Send>> + Send + Sync>;
 
 /// What `ClientBuilder::build` hands to the transport.
 pub(crate) struct Settings {
     pub(crate) http: reqwest::Client,
     pub(crate) base_url: Url,
     pub(crate) authorization: HeaderValue,
-    pub(crate) api_version: HeaderValue,
+    pub(crate) api_version: String,
     pub(crate) max_response_bytes: usize,
+    pub(crate) retry: RetryPolicy,
+    pub(crate) sleep: Sleep,
 }
 
 /// The configured connection to the API that every generated builder holds.
-/// Cloning is cheap: clones share one connection pool.
+/// Cloning is cheap: clones share one connection pool and the rate-limit state.
 #[derive(Clone)]
 pub struct Transport {
     settings: Arc<Settings>,
+    rate_limit: Arc<Mutex<Option<RateLimit>>>,
 }
 
 /// A response read in full.
 struct Received {
     status: StatusCode,
     headers: HeaderMap,
-    body: bytes::Bytes,
+    body: Bytes,
 }
 
 const VERSION_HEADER: &str = "Featurebase-Version";
@@ -40,25 +54,173 @@ impl Transport {
     pub(crate) fn new(settings: Settings) -> Self {
         Self {
             settings: Arc::new(settings),
+            rate_limit: Arc::default(),
         }
+    }
+
+    /// The `X-RateLimit-*` values of the latest response that carried them.
+    pub fn rate_limit(&self) -> Option<RateLimit> {
+        *self
+            .rate_limit
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The `Featurebase-Version` this transport sends unless a request sets another.
+    pub fn api_version(&self) -> &str {
+        &self.settings.api_version
     }
 
     /// Sends `request` and decodes the JSON response body into `T`.
-    pub async fn send<T: DeserializeOwned>(&self, request: Request) -> Result<T, Error> {
-        let received = self.execute(request).await?;
-        decode(received.status, &received.body)
+    pub async fn send_with_response<T: DeserializeOwned>(
+        &self,
+        request: Request,
+    ) -> Result<Response<T>, Error> {
+        let received = self.execute(&request).await?;
+        let value = decode(received.status, &received.body)?;
+        Ok(Response {
+            status: received.status,
+            headers: received.headers,
+            value,
+        })
     }
 
     /// Sends `request` whose success response has no body.
-    pub async fn send_empty(&self, request: Request) -> Result<(), Error> {
-        self.execute(request).await.map(drop)
+    pub async fn send_empty(&self, request: Request) -> Result<Response<()>, Error> {
+        let received = self.execute(&request).await?;
+        Ok(Response {
+            status: received.status,
+            headers: received.headers,
+            value: (),
+        })
     }
 
-    async fn execute(&self, request: Request) -> Result<Received, Error> {
-        if let Some(problem) = request.problem {
+    /// Sends a list request; the page can fetch the next one by setting query
+    /// parameter `cursor` to the next cursor that `split` takes from the envelope.
+    pub fn send_page<E, T>(
+        &self,
+        request: Request,
+        cursor: &'static str,
+        split: fn(E) -> (Vec<T>, Option<String>),
+    ) -> BoxFuture<Response<Page<T>>>
+    where
+        E: DeserializeOwned + 'static,
+        T: Send + 'static,
+    {
+        let transport = self.clone();
+        Box::pin(async move {
+            let response = transport.send_with_response::<E>(request.clone()).await?;
+            let (data, next_cursor) = split(response.value);
+            let current = request.query.iter().find(|(name, _)| *name == cursor);
+            let current = current.map(|(_, value)| value.clone());
+            let fetch: Fetch<T> = Arc::new(move |next: String| {
+                let page =
+                    transport.send_page(request.clone().with_query(cursor, next), cursor, split);
+                Box::pin(async move { Ok(page.await?.value) })
+            });
+            let page = Page::new(data, next_cursor, current, fetch);
+            Ok(Response {
+                status: response.status,
+                headers: response.headers,
+                value: page,
+            })
+        })
+    }
+
+    /// Sends with retries, inside one span that records the outcome.
+    async fn execute(&self, request: &Request) -> Result<Received, Error> {
+        let operation = request.operation;
+        let span = tracing::info_span!(
+            "featurebase.request",
+            method = ?operation.method,
+            path = operation.path,
+            operation = operation.id,
+            status = tracing::field::Empty,
+            attempts = tracing::field::Empty,
+            duration_ms = tracing::field::Empty,
+        );
+        async {
+            let started = Instant::now();
+            let (result, attempts) = self.with_retries(request).await;
+            let span = tracing::Span::current();
+            span.record("attempts", attempts);
+            span.record("duration_ms", started.elapsed().as_millis() as u64);
+            if let Some(status) = result
+                .as_ref()
+                .map(|r| Some(r.status))
+                .unwrap_or_else(Error::status)
+            {
+                span.record("status", status.as_u16());
+            }
+            result
+        }
+        .instrument(span)
+        .await
+    }
+
+    /// Attempts `request` until it succeeds, fails for good, or runs out of retries.
+    /// Returns the result and the number of attempts made.
+    async fn with_retries(&self, request: &Request) -> (Result<Received, Error>, u32) {
+        let url = match self.prepare(request) {
+            Ok(url) => url,
+            Err(error) => return (Err(error), 0),
+        };
+        let policy = match request.options.max_retries {
+            Some(max_retries) => self.settings.retry.with_max_retries(max_retries),
+            None => self.settings.retry,
+        };
+        let mut attempts = 0;
+        loop {
+            attempts += 1;
+            let (result, outcome, server) = match self.attempt(request, url.clone()).await {
+                Ok(received) if received.status.is_success() => return (Ok(received), attempts),
+                Ok(received) => {
+                    let (status, delay) = (
+                        received.status,
+                        server_delay(&received.headers, SystemTime::now()),
+                    );
+                    (
+                        Err(self.api_error(received, attempts)),
+                        Outcome::Status(status),
+                        delay,
+                    )
+                }
+                Err((error, outcome)) => (Err(error), outcome, None),
+            };
+            let retry = attempts - 1;
+            let delay = (retry < policy.max_retries
+                && retryable(outcome, request.operation.idempotent))
+            .then(|| policy.delay(retry, server))
+            .flatten();
+            let Some(delay) = delay else {
+                return (result, attempts);
+            };
+            tracing::warn!(attempt = attempts, delay_ms = delay.as_millis() as u64, outcome = ?outcome, "retrying");
+            (self.settings.sleep)(delay).await;
+        }
+    }
+
+    /// Checks what can be checked before anything is sent; the URL to send to.
+    fn prepare(&self, request: &Request) -> Result<Url, Error> {
+        if let Some(problem) = request.problem() {
             return Err(problem);
         }
-        let url = self.url(&request)?;
+        let pinned = request
+            .header_value(VERSION_HEADER)
+            .unwrap_or(&self.settings.api_version);
+        match request.operation.since {
+            Some(since) if !version::has_operation(pinned, since) => {
+                Err(Error::InvalidRequest(format!(
+                    "`{}` needs API version {since} or newer; this request is pinned to {pinned}",
+                    request.operation.id
+                )))
+            }
+            _ => self.url(request),
+        }
+    }
+
+    /// One attempt: the response, or the error with what it means for retrying.
+    async fn attempt(&self, request: &Request, url: Url) -> Result<Received, (Error, Outcome)> {
         let mut builder = self
             .settings
             .http
@@ -68,28 +230,22 @@ impl Transport {
                 self.settings.authorization.clone(),
             )
             .header(http::header::ACCEPT, "application/json");
-        if !request
-            .headers
-            .iter()
-            .any(|(name, _)| name.eq_ignore_ascii_case(VERSION_HEADER))
-        {
-            builder = builder.header(VERSION_HEADER, self.settings.api_version.clone());
+        if request.header_value(VERSION_HEADER).is_none() {
+            builder = builder.header(VERSION_HEADER, &self.settings.api_version);
         }
         for (name, value) in &request.headers {
             builder = builder.header(*name, value);
         }
-        if let Some(body) = request.body {
+        if let Some(body) = &request.body {
             builder = builder
                 .header(http::header::CONTENT_TYPE, "application/json")
-                .body(body);
+                .body(body.clone());
+        }
+        if let Some(timeout) = request.options.timeout {
+            builder = builder.timeout(timeout);
         }
         let response = builder.send().await.map_err(transport_error)?;
-        let received = self.read(response).await?;
-        if received.status.is_success() {
-            Ok(received)
-        } else {
-            Err(api_error(received))
-        }
+        self.read(response).await
     }
 
     /// The base URL plus the path with each parameter percent-encoded as one segment.
@@ -108,13 +264,12 @@ impl Transport {
                 .path_params
                 .iter()
                 .find(|(n, _)| *n == name)
-                .map(|(_, v)| v);
-            match value.map(String::as_str) {
+                .map(|(_, v)| v.as_str());
+            match value {
                 // These would change which endpoint is called, whatever the encoding.
                 Some("" | "." | "..") => {
-                    return Err(Error::InvalidRequest(format!(
-                        "path parameter `{name}` cannot be empty, `.` or `..`"
-                    )));
+                    let message = format!("path parameter `{name}` cannot be empty, `.` or `..`");
+                    return Err(Error::InvalidRequest(message));
                 }
                 Some(value) => segments.push(value),
                 None => {
@@ -126,27 +281,24 @@ impl Transport {
         }
         drop(segments);
         if !request.query.is_empty() {
-            let mut pairs = url.query_pairs_mut();
-            for (name, value) in &request.query {
-                pairs.append_pair(name, value);
-            }
+            url.query_pairs_mut().extend_pairs(&request.query);
         }
         Ok(url)
     }
 
     /// Reads the whole body, refusing bodies above the size cap.
-    async fn read(&self, mut response: reqwest::Response) -> Result<Received, Error> {
+    async fn read(&self, mut response: reqwest::Response) -> Result<Received, (Error, Outcome)> {
         let limit = self.settings.max_response_bytes;
-        let too_large =
-            || Error::InvalidRequest(format!("the response body exceeds the {limit}-byte limit"));
+        let status = response.status();
+        let too_large = || (Error::ResponseTooLarge { limit }, Outcome::Status(status));
         if response
             .content_length()
             .is_some_and(|length| length > limit as u64)
         {
             return Err(too_large());
         }
-        let status = response.status();
-        let headers = response.headers().clone();
+        let headers = std::mem::take(response.headers_mut());
+        self.note_rate_limit(&headers);
         let mut body = Vec::new();
         while let Some(chunk) = response.chunk().await.map_err(transport_error)? {
             if body.len() + chunk.len() > limit {
@@ -160,28 +312,45 @@ impl Transport {
             body: body.into(),
         })
     }
-}
 
-fn transport_error(error: reqwest::Error) -> Error {
-    if error.is_timeout() {
-        Error::Timeout
-    } else {
-        Error::Connection(error)
+    fn note_rate_limit(&self, headers: &HeaderMap) {
+        if let Some(limit) = RateLimit::from_headers(headers, SystemTime::now()) {
+            *self
+                .rate_limit
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner) = Some(limit);
+        }
+    }
+
+    fn api_error(&self, received: Received, attempts: u32) -> Error {
+        let now = SystemTime::now();
+        let header = |name: &str| received.headers.get(name).and_then(|v| v.to_str().ok());
+        let retry_after = header("retry-after").and(server_delay(&received.headers, now));
+        Error::Api(Box::new(ApiError {
+            status: received.status,
+            body: ApiErrorBody::parse(&received.body),
+            raw_body: String::from_utf8_lossy(&received.body).into_owned(),
+            request_id: header("x-request-id").map(str::to_owned),
+            retry_after,
+            rate_limit: RateLimit::from_headers(&received.headers, now),
+            attempts,
+        }))
     }
 }
 
-fn api_error(received: Received) -> Error {
-    let header = |name: &str| received.headers.get(name).and_then(|v| v.to_str().ok());
-    let retry_after = header("retry-after")
-        .and_then(|value| value.trim().parse::<u64>().ok())
-        .map(Duration::from_secs);
-    Error::Api(Box::new(ApiError {
-        status: received.status,
-        body: ApiErrorBody::parse(&received.body),
-        raw_body: String::from_utf8_lossy(&received.body).into_owned(),
-        request_id: header("x-request-id").map(str::to_owned),
-        retry_after,
-    }))
+/// A failed exchange: whether the server cannot have seen it, or may have.
+fn transport_error(error: reqwest::Error) -> (Error, Outcome) {
+    let outcome = if error.is_connect() {
+        Outcome::NotConnected
+    } else {
+        Outcome::Lost
+    };
+    let error = if error.is_timeout() {
+        Error::Timeout
+    } else {
+        Error::Connection(error)
+    };
+    (error, outcome)
 }
 
 fn decode<T: DeserializeOwned>(status: StatusCode, body: &[u8]) -> Result<T, Error> {
@@ -203,6 +372,7 @@ impl fmt::Debug for Transport {
             .field("base_url", &self.settings.base_url.as_str())
             .field("api_version", &self.settings.api_version)
             .field("api_key", &"[redacted]")
+            .field("retry", &self.settings.retry)
             .finish()
     }
 }

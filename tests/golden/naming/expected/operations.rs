@@ -16,6 +16,7 @@ use super::models;
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct DeletePost {
     transport: rt::Transport,
+    options: rt::RequestOptions,
     board_id: models::BoardId,
     post_id: models::PostId,
 }
@@ -37,17 +38,31 @@ impl DeletePost {
     ) -> Self {
         Self {
             transport,
+            options: rt::RequestOptions::default(),
             board_id,
             post_id,
         }
     }
 
+    /// Overrides the client's retries and timeout for this request.
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
     /// Sends the request and decodes the response.
     pub async fn send(self) -> Result<models::DeletePostResponse, rt::Error> {
-        let request = rt::Request::new(&Self::OPERATION)
+        self.send_with_response().await.map(rt::Response::into_value)
+    }
+
+    /// Sends the request; the decoded response comes with its status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<rt::Response<models::DeletePostResponse>, rt::Error> {
+        let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("boardId", &self.board_id)
             .path("postId", &self.post_id);
-        self.transport.send(request).await
+        self.transport.send_with_response(request).await
     }
 }
 
@@ -65,6 +80,7 @@ impl std::future::IntoFuture for DeletePost {
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct GetBoardSelf {
     transport: rt::Transport,
+    options: rt::RequestOptions,
     board_id: models::BoardId,
 }
 
@@ -79,13 +95,31 @@ impl GetBoardSelf {
     };
 
     pub(crate) fn new(transport: rt::Transport, board_id: models::BoardId) -> Self {
-        Self { transport, board_id }
+        Self {
+            transport,
+            options: rt::RequestOptions::default(),
+            board_id,
+        }
+    }
+
+    /// Overrides the client's retries and timeout for this request.
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
     }
 
     /// Sends the request and decodes the response.
     pub async fn send(self) -> Result<models::Board, rt::Error> {
-        let request = rt::Request::new(&Self::OPERATION).path("boardId", &self.board_id);
-        self.transport.send(request).await
+        self.send_with_response().await.map(rt::Response::into_value)
+    }
+
+    /// Sends the request; the decoded response comes with its status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<rt::Response<models::Board>, rt::Error> {
+        let request = rt::Request::new(&Self::OPERATION, self.options)
+            .path("boardId", &self.board_id);
+        self.transport.send_with_response(request).await
     }
 }
 
@@ -103,6 +137,7 @@ impl std::future::IntoFuture for GetBoardSelf {
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct GetPost {
     transport: rt::Transport,
+    options: rt::RequestOptions,
     board_id: models::BoardId,
     post_id: models::PostId,
 }
@@ -124,17 +159,31 @@ impl GetPost {
     ) -> Self {
         Self {
             transport,
+            options: rt::RequestOptions::default(),
             board_id,
             post_id,
         }
     }
 
+    /// Overrides the client's retries and timeout for this request.
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
     /// Sends the request and decodes the response.
     pub async fn send(self) -> Result<models::Post, rt::Error> {
-        let request = rt::Request::new(&Self::OPERATION)
+        self.send_with_response().await.map(rt::Response::into_value)
+    }
+
+    /// Sends the request; the decoded response comes with its status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<rt::Response<models::Post>, rt::Error> {
+        let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("boardId", &self.board_id)
             .path("postId", &self.post_id);
-        self.transport.send(request).await
+        self.transport.send_with_response(request).await
     }
 }
 
@@ -153,6 +202,7 @@ impl std::future::IntoFuture for GetPost {
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct ListBoards {
     transport: rt::Transport,
+    options: rt::RequestOptions,
     sort_order: Option<models::SortOrder>,
 }
 
@@ -169,6 +219,7 @@ impl ListBoards {
     pub(crate) fn new(transport: rt::Transport) -> Self {
         Self {
             transport,
+            options: rt::RequestOptions::default(),
             sort_order: None,
         }
     }
@@ -178,11 +229,24 @@ impl ListBoards {
         self
     }
 
+    /// Overrides the client's retries and timeout for this request.
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
     /// Sends the request and decodes the response.
     pub async fn send(self) -> Result<Vec<models::Board>, rt::Error> {
-        let request = rt::Request::new(&Self::OPERATION)
+        self.send_with_response().await.map(rt::Response::into_value)
+    }
+
+    /// Sends the request; the decoded response comes with its status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<rt::Response<Vec<models::Board>>, rt::Error> {
+        let request = rt::Request::new(&Self::OPERATION, self.options)
             .query("sort-order", &self.sort_order);
-        self.transport.send(request).await
+        self.transport.send_with_response(request).await
     }
 }
 

@@ -13,6 +13,7 @@ use super::models;
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct CreatePet {
     transport: rt::Transport,
+    options: rt::RequestOptions,
     body: models::NewPet,
 }
 
@@ -27,13 +28,30 @@ impl CreatePet {
     };
 
     pub(crate) fn new(transport: rt::Transport, body: models::NewPet) -> Self {
-        Self { transport, body }
+        Self {
+            transport,
+            options: rt::RequestOptions::default(),
+            body,
+        }
+    }
+
+    /// Overrides the client's retries and timeout for this request.
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
     }
 
     /// Sends the request and decodes the response.
     pub async fn send(self) -> Result<models::Pet, rt::Error> {
-        let request = rt::Request::new(&Self::OPERATION).json(&self.body);
-        self.transport.send(request).await
+        self.send_with_response().await.map(rt::Response::into_value)
+    }
+
+    /// Sends the request; the decoded response comes with its status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<rt::Response<models::Pet>, rt::Error> {
+        let request = rt::Request::new(&Self::OPERATION, self.options).json(&self.body);
+        self.transport.send_with_response(request).await
     }
 }
 
@@ -52,6 +70,7 @@ impl std::future::IntoFuture for CreatePet {
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct DeletePet {
     transport: rt::Transport,
+    options: rt::RequestOptions,
     pet_id: models::PetId,
 }
 
@@ -66,12 +85,28 @@ impl DeletePet {
     };
 
     pub(crate) fn new(transport: rt::Transport, pet_id: models::PetId) -> Self {
-        Self { transport, pet_id }
+        Self {
+            transport,
+            options: rt::RequestOptions::default(),
+            pet_id,
+        }
+    }
+
+    /// Overrides the client's retries and timeout for this request.
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
     }
 
     /// Sends the request and decodes the response.
     pub async fn send(self) -> Result<(), rt::Error> {
-        let request = rt::Request::new(&Self::OPERATION).path("petId", &self.pet_id);
+        self.send_with_response().await.map(rt::Response::into_value)
+    }
+
+    /// Sends the request; the decoded response comes with its status and headers.
+    pub async fn send_with_response(self) -> Result<rt::Response<()>, rt::Error> {
+        let request = rt::Request::new(&Self::OPERATION, self.options)
+            .path("petId", &self.pet_id);
         self.transport.send_empty(request).await
     }
 }
@@ -91,6 +126,7 @@ impl std::future::IntoFuture for DeletePet {
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct GetPet {
     transport: rt::Transport,
+    options: rt::RequestOptions,
     pet_id: models::PetId,
 }
 
@@ -105,13 +141,31 @@ impl GetPet {
     };
 
     pub(crate) fn new(transport: rt::Transport, pet_id: models::PetId) -> Self {
-        Self { transport, pet_id }
+        Self {
+            transport,
+            options: rt::RequestOptions::default(),
+            pet_id,
+        }
+    }
+
+    /// Overrides the client's retries and timeout for this request.
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
     }
 
     /// Sends the request and decodes the response.
     pub async fn send(self) -> Result<models::Pet, rt::Error> {
-        let request = rt::Request::new(&Self::OPERATION).path("petId", &self.pet_id);
-        self.transport.send(request).await
+        self.send_with_response().await.map(rt::Response::into_value)
+    }
+
+    /// Sends the request; the decoded response comes with its status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<rt::Response<models::Pet>, rt::Error> {
+        let request = rt::Request::new(&Self::OPERATION, self.options)
+            .path("petId", &self.pet_id);
+        self.transport.send_with_response(request).await
     }
 }
 
@@ -130,6 +184,7 @@ impl std::future::IntoFuture for GetPet {
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct GetToy {
     transport: rt::Transport,
+    options: rt::RequestOptions,
     pet_id: models::PetId,
     toy_id: i64,
 }
@@ -149,15 +204,33 @@ impl GetToy {
         pet_id: models::PetId,
         toy_id: i64,
     ) -> Self {
-        Self { transport, pet_id, toy_id }
+        Self {
+            transport,
+            options: rt::RequestOptions::default(),
+            pet_id,
+            toy_id,
+        }
+    }
+
+    /// Overrides the client's retries and timeout for this request.
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
     }
 
     /// Sends the request and decodes the response.
     pub async fn send(self) -> Result<models::GetToyResponse, rt::Error> {
-        let request = rt::Request::new(&Self::OPERATION)
+        self.send_with_response().await.map(rt::Response::into_value)
+    }
+
+    /// Sends the request; the decoded response comes with its status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<rt::Response<models::GetToyResponse>, rt::Error> {
+        let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("petId", &self.pet_id)
             .path("toyId", &self.toy_id);
-        self.transport.send(request).await
+        self.transport.send_with_response(request).await
     }
 }
 
@@ -176,6 +249,7 @@ impl std::future::IntoFuture for GetToy {
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct ListPets {
     transport: rt::Transport,
+    options: rt::RequestOptions,
     limit: Option<i64>,
     species: Option<models::Species>,
     tag: Option<Vec<String>>,
@@ -194,6 +268,7 @@ impl ListPets {
     pub(crate) fn new(transport: rt::Transport) -> Self {
         Self {
             transport,
+            options: rt::RequestOptions::default(),
             limit: None,
             species: None,
             tag: None,
@@ -221,13 +296,35 @@ impl ListPets {
         self
     }
 
+    /// Overrides the client's retries and timeout for this request.
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
     /// Sends the request and decodes the response.
     pub async fn send(self) -> Result<models::PetList, rt::Error> {
-        let request = rt::Request::new(&Self::OPERATION)
+        self.send_with_response().await.map(rt::Response::into_value)
+    }
+
+    /// Sends the request; the decoded response comes with its status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<rt::Response<models::PetList>, rt::Error> {
+        let request = rt::Request::new(&Self::OPERATION, self.options)
             .query("limit", &self.limit)
+            .check(
+                "limit",
+                &self.limit,
+                rt::Limits {
+                    minimum: Some(1.0),
+                    maximum: Some(100.0),
+                    ..rt::Limits::NONE
+                },
+            )
             .query("species", &self.species)
             .query("tag", &self.tag);
-        self.transport.send(request).await
+        self.transport.send_with_response(request).await
     }
 }
 

@@ -13,6 +13,7 @@ use super::models;
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct PlaceOrder {
     transport: rt::Transport,
+    options: rt::RequestOptions,
     idempotency_key: String,
     x_trace: Option<String>,
     body: models::OrderInput,
@@ -35,6 +36,7 @@ impl PlaceOrder {
     ) -> Self {
         Self {
             transport,
+            options: rt::RequestOptions::default(),
             idempotency_key,
             x_trace: None,
             body,
@@ -46,13 +48,26 @@ impl PlaceOrder {
         self
     }
 
+    /// Overrides the client's retries and timeout for this request.
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
     /// Sends the request and decodes the response.
     pub async fn send(self) -> Result<models::Order, rt::Error> {
-        let request = rt::Request::new(&Self::OPERATION)
+        self.send_with_response().await.map(rt::Response::into_value)
+    }
+
+    /// Sends the request; the decoded response comes with its status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<rt::Response<models::Order>, rt::Error> {
+        let request = rt::Request::new(&Self::OPERATION, self.options)
             .header("Idempotency-Key", &self.idempotency_key)
             .header("X-Trace", &self.x_trace)
             .json(&self.body);
-        self.transport.send(request).await
+        self.transport.send_with_response(request).await
     }
 }
 
@@ -71,6 +86,7 @@ impl std::future::IntoFuture for PlaceOrder {
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct ReplaceNotes {
     transport: rt::Transport,
+    options: rt::RequestOptions,
     order_id: i64,
     body: Option<models::ReplaceNotesRequest>,
 }
@@ -88,6 +104,7 @@ impl ReplaceNotes {
     pub(crate) fn new(transport: rt::Transport, order_id: i64) -> Self {
         Self {
             transport,
+            options: rt::RequestOptions::default(),
             order_id,
             body: None,
         }
@@ -99,9 +116,20 @@ impl ReplaceNotes {
         self
     }
 
+    /// Overrides the client's retries and timeout for this request.
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
     /// Sends the request and decodes the response.
     pub async fn send(self) -> Result<(), rt::Error> {
-        let request = rt::Request::new(&Self::OPERATION)
+        self.send_with_response().await.map(rt::Response::into_value)
+    }
+
+    /// Sends the request; the decoded response comes with its status and headers.
+    pub async fn send_with_response(self) -> Result<rt::Response<()>, rt::Error> {
+        let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("orderId", &self.order_id)
             .json(&self.body);
         self.transport.send_empty(request).await

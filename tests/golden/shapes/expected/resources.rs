@@ -30,6 +30,11 @@ impl Client {
         rt::ClientBuilder::new(api_key.into(), Self::BASE_URL, Self::API_VERSION)
     }
 
+    /// The `X-RateLimit-*` values of the latest response that carried them.
+    pub fn rate_limit(&self) -> Option<rt::RateLimit> {
+        self.transport.rate_limit()
+    }
+
     /// The `orders` resource.
     pub fn orders(&self) -> Orders {
         Orders {

@@ -1,0 +1,131 @@
+//! Cursor pagination: a page of items that knows how to fetch the next one, and a stream
+//! of items across every page.
+
+use std::fmt;
+use std::sync::Arc;
+
+use futures::stream::{self, Stream, StreamExt};
+
+use super::{BoxFuture, Error};
+
+/// Fetches the page after the given cursor.
+pub(crate) type Fetch<T> = Arc<dyn Fn(String) -> BoxFuture<Page<T>> + Send + Sync>;
+
+/// Where [`Page::pages`] is.
+enum Step<T> {
+    Ready(Page<T>),
+    Fetch(String, Fetch<T>),
+    Done,
+}
+
+/// One page of a list operation.
+#[non_exhaustive]
+pub struct Page<T> {
+    /// The items of this page.
+    pub data: Vec<T>,
+    /// The cursor of the next page; `None` on the last page.
+    pub next_cursor: Option<String>,
+    fetch: Fetch<T>,
+    /// The cursor this page was fetched with, to stop if a server repeats it.
+    cursor: Option<String>,
+}
+
+impl<T: Send + 'static> Page<T> {
+    pub(crate) fn new(
+        data: Vec<T>,
+        next_cursor: Option<String>,
+        cursor: Option<String>,
+        fetch: Fetch<T>,
+    ) -> Self {
+        Self {
+            data,
+            next_cursor,
+            fetch,
+            cursor,
+        }
+    }
+
+    /// Whether there is a page after this one.
+    pub fn has_more(&self) -> bool {
+        self.next().is_some()
+    }
+
+    /// Fetches the next page, or `None` after the last one.
+    pub async fn next_page(&self) -> Result<Option<Page<T>>, Error> {
+        match self.next() {
+            Some(cursor) => (self.fetch)(cursor.to_owned()).await.map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// This page and the pages after it, each fetched when the previous one has been read.
+    /// The stream ends after the last page, or after the first error.
+    pub fn pages(self) -> impl Stream<Item = Result<Page<T>, Error>> + Send + 'static {
+        stream::unfold(Step::Ready(self), |step| async move {
+            let page = match step {
+                Step::Ready(page) => page,
+                Step::Fetch(cursor, fetch) => match fetch(cursor).await {
+                    Ok(page) => page,
+                    Err(error) => return Some((Err(error), Step::Done)),
+                },
+                Step::Done => return None,
+            };
+            let next = match page.next() {
+                Some(cursor) => Step::Fetch(cursor.to_owned(), Arc::clone(&page.fetch)),
+                None => Step::Done,
+            };
+            Some((Ok(page), next))
+        })
+    }
+
+    /// Every item of this page and the pages after it, fetched as the stream is read.
+    pub fn into_stream(self) -> impl Stream<Item = Result<T, Error>> + Send + 'static {
+        self.pages().flat_map(|page| match page {
+            Ok(page) => stream::iter(page.data.into_iter().map(Ok)).boxed(),
+            Err(error) => stream::once(async { Err(error) }).boxed(),
+        })
+    }
+
+    /// Every item across all pages, starting from the first page a list request returns.
+    pub fn items(
+        first: impl Future<Output = Result<Page<T>, Error>> + Send + 'static,
+    ) -> impl Stream<Item = Result<T, Error>> + Send + 'static {
+        stream::once(first)
+            .map(|first| match first {
+                Ok(page) => page.into_stream().boxed(),
+                Err(error) => stream::once(async { Err(error) }).boxed(),
+            })
+            .flatten()
+    }
+
+    /// The cursor to fetch next: present, not empty, and not the one this page came from.
+    fn next(&self) -> Option<&str> {
+        let next = self.next_cursor.as_deref().filter(|c| !c.is_empty())?;
+        (self.cursor.as_deref() != Some(next)).then_some(next)
+    }
+}
+
+impl<T: fmt::Debug> fmt::Debug for Page<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Page")
+            .field("data", &self.data)
+            .field("next_cursor", &self.next_cursor)
+            .finish()
+    }
+}
+
+/// Pages are equal when their items and next cursors are.
+impl<T: PartialEq> PartialEq for Page<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.data == other.data && self.next_cursor == other.next_cursor
+    }
+}
+
+impl<T> IntoIterator for Page<T> {
+    type Item = T;
+    type IntoIter = std::vec::IntoIter<T>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.data.into_iter()
+    }
+}

@@ -1,0 +1,222 @@
+//! When to retry and how long to wait: exponential backoff with jitter, overridden by
+//! `Retry-After` and `X-RateLimit-Reset` when the server says.
+
+use std::time::{Duration, SystemTime};
+
+use http::{HeaderMap, StatusCode};
+
+/// How a client retries failed requests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RetryPolicy {
+    /// Retries after the first attempt (default 2; 0 disables retries).
+    pub max_retries: u32,
+    /// The first backoff (default 500 ms); it doubles on each retry.
+    pub initial_backoff: Duration,
+    /// The longest backoff (default 8 s).
+    pub max_backoff: Duration,
+    /// The longest wait the server may ask for with `Retry-After` or `X-RateLimit-Reset`
+    /// (default 60 s); asked for longer, the client gives up and returns the error.
+    pub max_server_delay: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        Self {
+            max_retries: 2,
+            initial_backoff: Duration::from_millis(500),
+            max_backoff: Duration::from_secs(8),
+            max_server_delay: Duration::from_secs(60),
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// A policy that never retries.
+    pub fn none() -> Self {
+        Self {
+            max_retries: 0,
+            ..Self::default()
+        }
+    }
+
+    /// The same policy with another number of retries.
+    pub fn with_max_retries(self, max_retries: u32) -> Self {
+        Self {
+            max_retries,
+            ..self
+        }
+    }
+
+    /// The same policy with other backoff bounds.
+    pub fn with_backoff(self, initial: Duration, max: Duration) -> Self {
+        Self {
+            initial_backoff: initial,
+            max_backoff: max,
+            ..self
+        }
+    }
+
+    /// The backoff before retry number `retry` (0-based): doubling, capped, with up to
+    /// 25% of jitter taken off so that clients do not retry in lockstep.
+    pub(crate) fn backoff(&self, retry: u32) -> Duration {
+        let doubled = self
+            .initial_backoff
+            .saturating_mul(2u32.saturating_pow(retry));
+        let capped = doubled.min(self.max_backoff);
+        capped.mul_f64(1.0 - fastrand::f64() * 0.25)
+    }
+
+    /// How long to wait before the next attempt: what the server asked for, else the
+    /// backoff; `None` when the server asks for longer than we accept.
+    pub(crate) fn delay(&self, retry: u32, server: Option<Duration>) -> Option<Duration> {
+        match server {
+            Some(asked) if asked > self.max_server_delay => None,
+            Some(asked) => Some(asked),
+            None => Some(self.backoff(retry)),
+        }
+    }
+}
+
+/// What happened to one attempt, as far as retrying is concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Outcome {
+    /// The connection was never made: the server cannot have acted.
+    NotConnected,
+    /// The request may have reached the server (timeout, connection reset).
+    Lost,
+    /// The server answered with this status.
+    Status(StatusCode),
+}
+
+/// Whether an attempt that ended in `outcome` may be repeated. Statuses the server
+/// answers without acting (408, 409, 429) are always retried; 5xx and lost requests only
+/// for idempotent operations.
+pub(crate) fn retryable(outcome: Outcome, idempotent: bool) -> bool {
+    match outcome {
+        Outcome::NotConnected => true,
+        Outcome::Lost => idempotent,
+        Outcome::Status(status) => match status.as_u16() {
+            408 | 409 | 429 => true,
+            500..=599 => idempotent,
+            _ => false,
+        },
+    }
+}
+
+/// The wait the server asked for: `Retry-After` (seconds or an HTTP date), else
+/// `X-RateLimit-Reset` (a Unix time, or seconds from now when small).
+pub(crate) fn server_delay(headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
+    let header = |name: &str| headers.get(name)?.to_str().ok().map(str::trim);
+    if let Some(value) = header("retry-after") {
+        if let Ok(seconds) = value.parse::<u64>() {
+            return Some(Duration::from_secs(seconds));
+        }
+        if let Ok(date) = httpdate::parse_http_date(value) {
+            return Some(date.duration_since(now).unwrap_or_default());
+        }
+    }
+    let reset = header("x-ratelimit-reset")?.parse::<u64>().ok()?;
+    Some(seconds_until(reset, now))
+}
+
+/// `X-RateLimit-Reset` is a Unix time; values too small to be one are seconds from now.
+pub(crate) fn seconds_until(reset: u64, now: SystemTime) -> Duration {
+    const YEAR_2001: u64 = 1_000_000_000;
+    if reset < YEAR_2001 {
+        return Duration::from_secs(reset);
+    }
+    let at = SystemTime::UNIX_EPOCH + Duration::from_secs(reset);
+    at.duration_since(now).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(pairs: &[(&'static str, &str)]) -> HeaderMap {
+        pairs
+            .iter()
+            .map(|(k, v)| (http::HeaderName::from_static(k), v.parse().unwrap()))
+            .collect()
+    }
+
+    #[test]
+    fn backoff_doubles_is_capped_and_jittered_down_by_at_most_a_quarter() {
+        let policy = RetryPolicy::default();
+        for _ in 0..100 {
+            let first = policy.backoff(0);
+            assert!(first <= Duration::from_millis(500) && first >= Duration::from_millis(375));
+            let third = policy.backoff(2);
+            assert!(third <= Duration::from_secs(2) && third >= Duration::from_millis(1500));
+            let late = policy.backoff(30);
+            assert!(late <= Duration::from_secs(8) && late >= Duration::from_secs(6));
+        }
+    }
+
+    #[test]
+    fn which_outcomes_are_retried() {
+        let status = |code| Outcome::Status(StatusCode::from_u16(code).unwrap());
+        for code in [408, 409, 429] {
+            assert!(retryable(status(code), false), "{code}");
+        }
+        for code in [500, 502, 503, 504] {
+            assert!(retryable(status(code), true), "{code}");
+            assert!(!retryable(status(code), false), "{code} may have acted");
+        }
+        for code in [400, 401, 403, 404, 422] {
+            assert!(!retryable(status(code), true), "{code}");
+        }
+        assert!(retryable(Outcome::NotConnected, false));
+        assert!(retryable(Outcome::Lost, true));
+        assert!(!retryable(Outcome::Lost, false));
+    }
+
+    #[test]
+    fn retry_after_in_seconds_or_as_a_date() {
+        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_784_000_000);
+        assert_eq!(
+            server_delay(&headers(&[("retry-after", "7")]), now),
+            Some(Duration::from_secs(7))
+        );
+        let date = httpdate::fmt_http_date(now + Duration::from_secs(30));
+        assert_eq!(
+            server_delay(&headers(&[("retry-after", &date)]), now),
+            Some(Duration::from_secs(30))
+        );
+        let past = httpdate::fmt_http_date(now - Duration::from_secs(30));
+        assert_eq!(
+            server_delay(&headers(&[("retry-after", &past)]), now),
+            Some(Duration::ZERO)
+        );
+        assert_eq!(
+            server_delay(&headers(&[("retry-after", "soon")]), now),
+            None
+        );
+    }
+
+    #[test]
+    fn rate_limit_reset_as_unix_time_or_seconds() {
+        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_784_000_000);
+        let reset = headers(&[("x-ratelimit-reset", "1784000012")]);
+        assert_eq!(server_delay(&reset, now), Some(Duration::from_secs(12)));
+        let reset = headers(&[("x-ratelimit-reset", "3")]);
+        assert_eq!(server_delay(&reset, now), Some(Duration::from_secs(3)));
+        let both = headers(&[("retry-after", "1"), ("x-ratelimit-reset", "1784000012")]);
+        assert_eq!(
+            server_delay(&both, now),
+            Some(Duration::from_secs(1)),
+            "Retry-After wins"
+        );
+    }
+
+    #[test]
+    fn the_server_may_not_ask_for_too_long() {
+        let policy = RetryPolicy::default();
+        assert_eq!(
+            policy.delay(0, Some(Duration::from_secs(60))),
+            Some(Duration::from_secs(60))
+        );
+        assert_eq!(policy.delay(0, Some(Duration::from_secs(61))), None);
+    }
+}
