@@ -62,6 +62,26 @@ pub enum TypeKind {
 pub struct Struct {
     pub fields: Vec<Field>,
     pub extra: Extra,
+    /// Alternative sets of required fields (`anyOf: [{required: [..]}, ..]`), held in an
+    /// enum so that a value without any of them cannot be built.
+    pub identity: Option<Identity>,
+    /// `minProperties: 1` with every field optional: the struct cannot be built empty.
+    pub non_empty: bool,
+}
+
+/// The enum of a struct's alternative required-field sets, e.g. `userId`, `email` or both.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Identity {
+    pub name: String,
+    /// Most fields first, which is also the order untagged decoding must try them in.
+    pub variants: Vec<IdentityVariant>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct IdentityVariant {
+    /// E.g. `UserIdAndEmail`.
+    pub name: String,
+    pub fields: Vec<Field>,
 }
 
 /// What happens to properties the schema does not name.

@@ -1,10 +1,12 @@
 //! IR -> Rust code: one token stream per module, formatted with `prettyplease`.
 
+mod builders;
 mod docs;
 mod layout;
 mod models;
 mod operations;
 mod resources;
+mod structs;
 mod types;
 
 use proc_macro2::TokenStream;

@@ -3,13 +3,16 @@
 use std::collections::BTreeSet;
 
 use openapiv3::{
-    AdditionalProperties, ArrayType, ObjectType, ReferenceOr, Schema, SchemaKind, StringType, Type,
+    AdditionalProperties, AnySchema, ArrayType, ObjectType, ReferenceOr, Schema, SchemaKind,
+    StringType, Type,
 };
 
 use super::Lowerer;
 use super::refs::{component_name, component_pointer};
 use crate::diagnostics::Pointer;
-use crate::ir::{Docs, Extra, Field, Struct, Ty, TypeDef, TypeKind, Usage, Variant};
+use crate::ir::{
+    Docs, Extra, Field, Identity, IdentityVariant, Struct, Ty, TypeDef, TypeKind, Usage, Variant,
+};
 use crate::naming::{camel, is_identifier, snake};
 
 /// A schema as it appears in the spec, inline or by reference.
@@ -117,9 +120,22 @@ impl Lowerer<'_> {
             SchemaKind::Type(Type::Integer(_) | Type::Number(_)) => {
                 self.error(&at.join("enum"), "numeric enums are not supported")
             }
-            SchemaKind::Type(Type::Object(object)) => self.object_ty(schema, object, at, hint),
+            SchemaKind::Type(Type::Object(object)) => {
+                self.object_ty(schema, object, Vec::new(), at, hint)
+            }
             SchemaKind::Type(Type::Array(array)) => self.array_ty(array, at, hint),
             SchemaKind::Any(any) if *any == Default::default() => Some(Ty::Json),
+            SchemaKind::Any(any) if is_object_with_alternatives(any) => {
+                let alternatives = self.alternatives(&any.any_of, &at.join("anyOf"))?;
+                let object = ObjectType {
+                    properties: any.properties.clone(),
+                    required: any.required.clone(),
+                    additional_properties: any.additional_properties.clone(),
+                    min_properties: any.min_properties,
+                    max_properties: any.max_properties,
+                };
+                self.object_ty(schema, &object, alternatives, at, hint)
+            }
             SchemaKind::Any(any) => self.error(
                 at,
                 format!(
@@ -213,6 +229,7 @@ impl Lowerer<'_> {
         &mut self,
         schema: &Schema,
         object: &ObjectType,
+        alternatives: Vec<Vec<String>>,
         at: &Pointer,
         hint: &str,
     ) -> Option<Ty> {
@@ -225,9 +242,96 @@ impl Lowerer<'_> {
                 return Some(Ty::Map(Box::new(Ty::Json)));
             }
         }
-        let fields = self.fields(object, at, hint)?;
+        let mut fields = self.fields(object, at, hint)?;
+        let identity = match alternatives.is_empty() {
+            true => None,
+            false => Some(self.identity(&mut fields, alternatives, at, hint)?),
+        };
+        let non_empty =
+            object.min_properties.unwrap_or(0) > 0 && fields.iter().all(|f| !f.required);
         let docs = self.schema_docs(schema, at);
-        self.define(at, hint, docs, TypeKind::Struct(Struct { fields, extra }))
+        let body = Struct {
+            fields,
+            extra,
+            identity,
+            non_empty,
+        };
+        self.define(at, hint, docs, TypeKind::Struct(body))
+    }
+
+    /// `anyOf: [{required: [a, b]}, {required: [a]}, ..]`: the alternative required sets.
+    fn alternatives(
+        &mut self,
+        any_of: &[ReferenceOr<Schema>],
+        at: &Pointer,
+    ) -> Option<Vec<Vec<String>>> {
+        let required_only = |schema: &ReferenceOr<Schema>| match schema {
+            ReferenceOr::Item(Schema {
+                schema_kind: SchemaKind::Any(any),
+                ..
+            }) if !any.required.is_empty()
+                && AnySchema {
+                    required: Vec::new(),
+                    ..any.clone()
+                } == AnySchema::default() =>
+            {
+                Some(any.required.clone())
+            }
+            _ => None,
+        };
+        let alternatives: Option<Vec<_>> = any_of.iter().map(required_only).collect();
+        if alternatives.is_none() {
+            return self.error(
+                at,
+                "`anyOf` in an object may only list alternative `required` sets",
+            );
+        }
+        alternatives
+    }
+
+    /// Moves the fields of the alternatives out of `fields` into an identity enum.
+    fn identity(
+        &mut self,
+        fields: &mut Vec<Field>,
+        mut alternatives: Vec<Vec<String>>,
+        at: &Pointer,
+        hint: &str,
+    ) -> Option<Identity> {
+        alternatives.sort_by_key(|alternative| std::cmp::Reverse(alternative.len()));
+        let mut variants = Vec::new();
+        for (index, alternative) in alternatives.iter().enumerate() {
+            let mut variant_fields = Vec::new();
+            for wire in alternative {
+                let Some(field) = fields.iter().find(|f| f.wire == *wire) else {
+                    let message = format!("`{wire}` is not among the properties");
+                    return self.error(&at.join("anyOf").join(index).join("required"), message);
+                };
+                variant_fields.push(Field {
+                    required: true,
+                    nullable: false,
+                    ..field.clone()
+                });
+            }
+            let name = alternative
+                .iter()
+                .map(|wire| camel(wire))
+                .collect::<Vec<_>>()
+                .join("And");
+            variants.push(IdentityVariant {
+                name,
+                fields: variant_fields,
+            });
+        }
+        fields.retain(|field| {
+            !alternatives
+                .iter()
+                .flatten()
+                .any(|wire| *wire == field.wire)
+        });
+        Some(Identity {
+            name: format!("{hint}Identity"),
+            variants,
+        })
     }
 
     fn extra(
@@ -350,4 +454,21 @@ fn is_struct(schema: &ReferenceOr<Schema>) -> bool {
         ReferenceOr::Item(Schema { schema_kind: SchemaKind::Type(Type::Object(object)), .. })
             if !object.properties.is_empty()
     )
+}
+
+/// `type: object` with `anyOf` alternatives and nothing that does not belong to an object.
+fn is_object_with_alternatives(any: &AnySchema) -> bool {
+    let object_keywords = AnySchema {
+        typ: None,
+        properties: Default::default(),
+        required: Vec::new(),
+        additional_properties: None,
+        min_properties: None,
+        max_properties: None,
+        any_of: Vec::new(),
+        ..any.clone()
+    };
+    any.typ.as_deref() == Some("object")
+        && !any.any_of.is_empty()
+        && object_keywords == AnySchema::default()
 }

@@ -34,7 +34,12 @@ impl Lowerer<'_> {
                 }
                 *flag = true;
                 if let TypeKind::Struct(body) = def.kind.clone() {
-                    for field in &body.fields {
+                    let identity = body
+                        .identity
+                        .iter()
+                        .flat_map(|i| &i.variants)
+                        .flat_map(|v| &v.fields);
+                    for field in body.fields.iter().chain(identity) {
                         self.mark(&field.ty, side);
                     }
                     if let Extra::Keep(extra) = &body.extra {

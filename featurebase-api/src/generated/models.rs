@@ -548,6 +548,26 @@ pub enum DeletedContactObject {
     Contact,
 }
 
+/// The status to store for an email category: `subscribed` or `unsubscribed`. The same values as `EmailPreferenceStatus`, as a separate type because a request may only send these two, while a response may carry values added later.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EmailPreferenceSetting {
+    /// `subscribed`
+    Subscribed,
+    /// `unsubscribed`
+    Unsubscribed,
+}
+
+impl EmailPreferenceSetting {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Subscribed => "subscribed",
+            Self::Unsubscribed => "unsubscribed",
+        }
+    }
+}
+
 /// `subscribed`: the contact will receive this email category (subject to the `all` gate). `unsubscribed`: the contact will not receive this email category.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -603,26 +623,28 @@ pub struct EmailPreferences {
 /// - `postComments` - Stored status for new comments on posts the contact follows.
 /// - `commentReplies` - Stored status for replies to the contact's own comments.
 /// - `changelog` - Stored status for new changelog release notifications.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+///
+/// At least 1 properties.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct EmailPreferencesPatch {
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub all: Option<EmailPreferenceStatus>,
+    all: Option<EmailPreferenceSetting>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub changelog: Option<EmailPreferenceStatus>,
+    changelog: Option<EmailPreferenceSetting>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub comment_replies: Option<EmailPreferenceStatus>,
+    comment_replies: Option<EmailPreferenceSetting>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub post_comments: Option<EmailPreferenceStatus>,
+    post_comments: Option<EmailPreferenceSetting>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub post_updates: Option<EmailPreferenceStatus>,
+    post_updates: Option<EmailPreferenceSetting>,
 }
 
 impl EmailPreferencesPatch {
-    /// A `EmailPreferencesPatch` with its required fields; set the others with the methods below.
-    pub fn new() -> Self {
+    /// Nothing set yet: not to be sent as it is.
+    fn empty() -> Self {
         Self {
             all: None,
             changelog: None,
@@ -632,27 +654,52 @@ impl EmailPreferencesPatch {
         }
     }
 
-    pub fn all(mut self, all: EmailPreferenceStatus) -> Self {
+    /// A `EmailPreferencesPatch` that sets `all`; it cannot be empty.
+    pub fn with_all(all: EmailPreferenceSetting) -> Self {
+        Self::empty().all(all)
+    }
+
+    /// A `EmailPreferencesPatch` that sets `changelog`; it cannot be empty.
+    pub fn with_changelog(changelog: EmailPreferenceSetting) -> Self {
+        Self::empty().changelog(changelog)
+    }
+
+    /// A `EmailPreferencesPatch` that sets `commentReplies`; it cannot be empty.
+    pub fn with_comment_replies(comment_replies: EmailPreferenceSetting) -> Self {
+        Self::empty().comment_replies(comment_replies)
+    }
+
+    /// A `EmailPreferencesPatch` that sets `postComments`; it cannot be empty.
+    pub fn with_post_comments(post_comments: EmailPreferenceSetting) -> Self {
+        Self::empty().post_comments(post_comments)
+    }
+
+    /// A `EmailPreferencesPatch` that sets `postUpdates`; it cannot be empty.
+    pub fn with_post_updates(post_updates: EmailPreferenceSetting) -> Self {
+        Self::empty().post_updates(post_updates)
+    }
+
+    pub fn all(mut self, all: EmailPreferenceSetting) -> Self {
         self.all = Some(all);
         self
     }
 
-    pub fn changelog(mut self, changelog: EmailPreferenceStatus) -> Self {
+    pub fn changelog(mut self, changelog: EmailPreferenceSetting) -> Self {
         self.changelog = Some(changelog);
         self
     }
 
-    pub fn comment_replies(mut self, comment_replies: EmailPreferenceStatus) -> Self {
+    pub fn comment_replies(mut self, comment_replies: EmailPreferenceSetting) -> Self {
         self.comment_replies = Some(comment_replies);
         self
     }
 
-    pub fn post_comments(mut self, post_comments: EmailPreferenceStatus) -> Self {
+    pub fn post_comments(mut self, post_comments: EmailPreferenceSetting) -> Self {
         self.post_comments = Some(post_comments);
         self
     }
 
-    pub fn post_updates(mut self, post_updates: EmailPreferenceStatus) -> Self {
+    pub fn post_updates(mut self, post_updates: EmailPreferenceSetting) -> Self {
         self.post_updates = Some(post_updates);
         self
     }
@@ -1106,11 +1153,13 @@ impl UpsertContactCompany {
 }
 
 /// A contact to create or update. At least one of `email` or `userId` must be provided for identification; `userId` takes precedence over `email`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct UpsertContactRequest {
+    /// The fields that identify it: see the variants.
+    #[serde(flatten)]
+    pub identity: UpsertContactRequestIdentity,
     /// Companies the contact belongs to
     #[serde(skip_serializing_if = "Option::is_none")]
     pub companies: Option<Vec<UpsertContactCompany>>,
@@ -1126,15 +1175,6 @@ pub struct UpsertContactRequest {
     /// Documentation conflict: The SDK body parameters (001, 003) show `customFields` as `object { accountType, plan, signupSource }` (keys taken from examples), while the prose says 'Custom field values' whose values can be string, number, boolean, null, or array of primitives. Chosen: an open map, since custom fields are defined per organization.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_fields: Option<std::collections::BTreeMap<String, serde_json::Value>>,
-    /// Contact email address. Used for identification if userId is not provided.
-    ///
-    /// Format: `email`.
-    ///
-    /// At most 500 characters.
-    ///
-    /// Example: `"john@example.com"`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
     /// Contact locale/language preference
     ///
     /// At most 10 characters.
@@ -1180,23 +1220,16 @@ pub struct UpsertContactRequest {
     /// Documentation conflict: The documented example value `a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6q7r8s9t0u1v2w3x4y5z6` is not a hex digest (52 characters, letters past `f`), while the reference notes define `userHash` as the lowercase hex HMAC-SHA256 (64 hex characters). Chosen: the reference-notes definition in the description, `maxLength: 256` as documented and no pattern; the documented request example is kept verbatim.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub user_hash: Option<String>,
-    /// External user ID from your system. Takes precedence over email for identification.
-    ///
-    /// At most 500 characters.
-    ///
-    /// Example: `"usr_12345"`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub user_id: Option<UserId>,
 }
 
 impl UpsertContactRequest {
-    /// A `UpsertContactRequest` with its required fields; set the others with the methods below.
-    pub fn new() -> Self {
+    /// A `UpsertContactRequest` with its identity and other required fields.
+    pub fn new(identity: UpsertContactRequestIdentity) -> Self {
         Self {
+            identity,
             companies: None,
             created_at: None,
             custom_fields: None,
-            email: None,
             locale: None,
             name: None,
             phone: None,
@@ -1204,8 +1237,32 @@ impl UpsertContactRequest {
             roles: None,
             subscribed_to_changelog: None,
             user_hash: None,
-            user_id: None,
         }
+    }
+
+    /// A `UpsertContactRequest` identified by `userId` and `email`.
+    pub fn with_user_id_and_email(
+        user_id: impl Into<UserId>,
+        email: impl Into<String>,
+    ) -> Self {
+        Self::new(UpsertContactRequestIdentity::UserIdAndEmail {
+            user_id: user_id.into(),
+            email: email.into(),
+        })
+    }
+
+    /// A `UpsertContactRequest` identified by `userId`.
+    pub fn with_user_id(user_id: impl Into<UserId>) -> Self {
+        Self::new(UpsertContactRequestIdentity::UserId {
+            user_id: user_id.into(),
+        })
+    }
+
+    /// A `UpsertContactRequest` identified by `email`.
+    pub fn with_email(email: impl Into<String>) -> Self {
+        Self::new(UpsertContactRequestIdentity::Email {
+            email: email.into(),
+        })
     }
 
     /// Companies the contact belongs to
@@ -1232,18 +1289,6 @@ impl UpsertContactRequest {
         custom_fields: std::collections::BTreeMap<String, serde_json::Value>,
     ) -> Self {
         self.custom_fields = Some(custom_fields);
-        self
-    }
-
-    /// Contact email address. Used for identification if userId is not provided.
-    ///
-    /// Format: `email`.
-    ///
-    /// At most 500 characters.
-    ///
-    /// Example: `"john@example.com"`.
-    pub fn email(mut self, email: impl Into<String>) -> Self {
-        self.email = Some(email.into());
         self
     }
 
@@ -1312,14 +1357,48 @@ impl UpsertContactRequest {
         self.user_hash = Some(user_hash.into());
         self
     }
+}
 
-    /// External user ID from your system. Takes precedence over email for identification.
-    ///
-    /// At most 500 characters.
-    ///
-    /// Example: `"usr_12345"`.
-    pub fn user_id(mut self, user_id: impl Into<UserId>) -> Self {
-        self.user_id = Some(user_id.into());
-        self
-    }
+/// The alternative sets of required fields of [`UpsertContactRequest`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+#[serde(rename_all_fields = "camelCase")]
+pub enum UpsertContactRequestIdentity {
+    /// Identified by `userId` and `email`.
+    UserIdAndEmail {
+        /// External user ID from your system. Takes precedence over email for identification.
+        ///
+        /// At most 500 characters.
+        ///
+        /// Example: `"usr_12345"`.
+        user_id: UserId,
+        /// Contact email address. Used for identification if userId is not provided.
+        ///
+        /// Format: `email`.
+        ///
+        /// At most 500 characters.
+        ///
+        /// Example: `"john@example.com"`.
+        email: String,
+    },
+    /// Identified by `userId`.
+    UserId {
+        /// External user ID from your system. Takes precedence over email for identification.
+        ///
+        /// At most 500 characters.
+        ///
+        /// Example: `"usr_12345"`.
+        user_id: UserId,
+    },
+    /// Identified by `email`.
+    Email {
+        /// Contact email address. Used for identification if userId is not provided.
+        ///
+        /// Format: `email`.
+        ///
+        /// At most 500 characters.
+        ///
+        /// Example: `"john@example.com"`.
+        email: String,
+    },
 }

@@ -16,7 +16,7 @@ mod version;
 pub use builder::ClientBuilder;
 pub use error::{ApiError, ApiErrorBody, DecodeError, Error};
 pub use futures::Stream;
-pub use literal::True;
+pub use literal::{Clearable, True};
 pub use pagination::Page;
 pub use rate_limit::RateLimit;
 pub use request::{Limits, Method, Operation, Request, RequestOptions};

@@ -82,8 +82,11 @@ pub struct OrderInput {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub metadata: Option<std::collections::BTreeMap<String, String>>,
     /// Optional and nullable.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    #[serde(
+        default,
+        skip_serializing_if = "featurebase_api::runtime::Clearable::is_unchanged"
+    )]
+    pub note: featurebase_api::runtime::Clearable<String>,
 }
 
 impl OrderInput {
@@ -92,7 +95,7 @@ impl OrderInput {
         Self {
             lines,
             metadata: None,
-            note: None,
+            note: Default::default(),
         }
     }
 
@@ -106,7 +109,13 @@ impl OrderInput {
 
     /// Optional and nullable.
     pub fn note(mut self, note: impl Into<String>) -> Self {
-        self.note = Some(note.into());
+        self.note = featurebase_api::runtime::Clearable::Set(note.into());
+        self
+    }
+
+    /// Sends `note` as `null`, to clear it.
+    pub fn clear_note(mut self) -> Self {
+        self.note = featurebase_api::runtime::Clearable::Clear;
         self
     }
 }

@@ -1,0 +1,221 @@
+//! Request structs are built, not written as literals: constructors take the required
+//! fields (one constructor per identity alternative, or per field of a struct that must
+//! not be empty), and a setter per optional field.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+
+use super::docs;
+use super::structs::{Slot, slot_ty};
+use super::types::{self, Scope};
+use crate::ir::{Api, Extra, Field, Struct, Ty, TypeDef, TypeKind};
+use crate::naming::{ident, snake};
+
+/// Whether the struct derives `Default`: a request struct with nothing required.
+pub(super) fn has_default(api: &Api, def: &TypeDef, body: &Struct) -> bool {
+    def.usage.request
+        && body.identity.is_none()
+        && !body.non_empty
+        && body
+            .fields
+            .iter()
+            .all(|f| !f.required || is_fixed(api, &f.ty))
+}
+
+pub(super) fn builder(api: &Api, def: &TypeDef, body: &Struct) -> TokenStream {
+    let name = ident(&def.name);
+    let constructors = constructors(api, def, body);
+    let setters = body
+        .fields
+        .iter()
+        .map(|field| setter(field, Slot::of(field, def)));
+    let allow = body
+        .fields
+        .iter()
+        .any(|f| f.deprecated)
+        .then(|| quote!(#[allow(deprecated)]));
+    quote! {
+        #allow
+        impl #name {
+            #constructors
+            #(#setters)*
+        }
+    }
+}
+
+fn constructors(api: &Api, def: &TypeDef, body: &Struct) -> TokenStream {
+    let required: Vec<&Field> = body
+        .fields
+        .iter()
+        .filter(|f| f.required && !is_fixed(api, &f.ty))
+        .collect();
+    let required_names: Vec<Ident> = required.iter().map(|f| ident(&f.name)).collect();
+    let required_args: Vec<TokenStream> = required.iter().map(|f| arg(f, def)).collect();
+    if let Some(identity) = &body.identity {
+        let enum_name = ident(&identity.name);
+        let new_doc = format!(
+            " A `{}` with its identity and other required fields.",
+            def.name
+        );
+        let new = init(
+            api,
+            def,
+            body,
+            &new_doc,
+            quote!(new),
+            quote!(identity: #enum_name, #(#required_args),*),
+        );
+        let each = identity.variants.iter().map(|variant| {
+            let name = format_ident!("with_{}", snake(&variant.name));
+            let doc = format!(
+                " A `{}` identified by {}.",
+                def.name,
+                wires(&variant.fields)
+            );
+            let variant_name = ident(&variant.name);
+            let args = variant.fields.iter().map(|f| arg(f, def));
+            let inits = variant
+                .fields
+                .iter()
+                .map(|f| types::init(&f.ty, &ident(&f.name)));
+            quote! {
+                #[doc = #doc]
+                pub fn #name(#(#args,)* #(#required_args),*) -> Self {
+                    Self::new(#enum_name::#variant_name { #(#inits),* }, #(#required_names),*)
+                }
+            }
+        });
+        return quote!(#new #(#each)*);
+    }
+    if body.non_empty {
+        let empty = init(
+            api,
+            def,
+            body,
+            " Nothing set yet: not to be sent as it is.",
+            quote!(empty),
+            quote!(),
+        );
+        let each = body.fields.iter().map(|field| {
+            let setter = ident(&field.name);
+            let name = format_ident!("with_{}", field.name.trim_start_matches("r#"));
+            let doc = format!(
+                " A `{}` that sets `{}`; it cannot be empty.",
+                def.name, field.wire
+            );
+            let arg = types::arg(&field.ty, Scope::Models);
+            quote! {
+                #[doc = #doc]
+                pub fn #name(#setter: #arg) -> Self {
+                    Self::empty().#setter(#setter)
+                }
+            }
+        });
+        return quote!(#empty #(#each)*);
+    }
+    let doc = format!(
+        " A `{}` with its required fields; set the others with the methods below.",
+        def.name
+    );
+    init(
+        api,
+        def,
+        body,
+        &doc,
+        quote!(new),
+        quote!(#(#required_args),*),
+    )
+}
+
+/// `name: T` for a required field (`Option<T>` when it is nullable).
+fn arg(field: &Field, def: &TypeDef) -> TokenStream {
+    let name = ident(&field.name);
+    let ty = match Slot::of(field, def) {
+        Slot::Nullable => slot_ty(field, Slot::Nullable),
+        _ => types::arg(&field.ty, Scope::Models),
+    };
+    quote!(#name: #ty)
+}
+
+/// The function that writes out every field: required ones from its arguments, the
+/// others empty. `empty` is private; the others are public.
+fn init(
+    api: &Api,
+    def: &TypeDef,
+    body: &Struct,
+    doc: &str,
+    name: TokenStream,
+    args: TokenStream,
+) -> TokenStream {
+    let identity = body.identity.as_ref().map(|_| quote!(identity,));
+    let inits = body.fields.iter().map(|field| {
+        let name = ident(&field.name);
+        match Slot::of(field, def) {
+            Slot::Plain if is_fixed(api, &field.ty) => quote!(#name: Default::default()),
+            Slot::Plain => types::init(&field.ty, &name),
+            Slot::Nullable => quote!(#name),
+            Slot::Optional => quote!(#name: None),
+            Slot::Clearable => quote!(#name: Default::default()),
+        }
+    });
+    let extra = matches!(body.extra, Extra::Keep(_)).then(|| quote!(extra: Default::default(),));
+    let visibility = (name.to_string() != "empty").then(|| quote!(pub));
+    quote! {
+        #[doc = #doc]
+        #visibility fn #name(#args) -> Self {
+            Self { #identity #(#inits,)* #extra }
+        }
+    }
+}
+
+/// Setters for optional fields: `field(value)`, and `clear_field()` for clearable ones.
+fn setter(field: &Field, slot: Slot) -> Option<TokenStream> {
+    let docs = docs::attrs(&field.docs);
+    let name = ident(&field.name);
+    let arg = types::arg(&field.ty, Scope::Models);
+    let value = types::convert(&field.ty, &name);
+    match slot {
+        Slot::Plain | Slot::Nullable => None,
+        Slot::Optional => Some(quote! {
+            #docs
+            pub fn #name(mut self, #name: #arg) -> Self {
+                self.#name = Some(#value);
+                self
+            }
+        }),
+        Slot::Clearable => {
+            let clear = format_ident!("clear_{}", field.name.trim_start_matches("r#"));
+            let clear_doc = format!(" Sends `{}` as `null`, to clear it.", field.wire);
+            Some(quote! {
+                #docs
+                pub fn #name(mut self, #name: #arg) -> Self {
+                    self.#name = featurebase_api::runtime::Clearable::Set(#value);
+                    self
+                }
+
+                #[doc = #clear_doc]
+                pub fn #clear(mut self) -> Self {
+                    self.#name = featurebase_api::runtime::Clearable::Clear;
+                    self
+                }
+            })
+        }
+    }
+}
+
+/// Fields whose only value is known: literals and `true`. Constructors fill them in.
+fn is_fixed(api: &Api, ty: &Ty) -> bool {
+    match ty {
+        Ty::True => true,
+        Ty::Named(name) => api
+            .types
+            .iter()
+            .any(|def| def.name == *name && matches!(def.kind, TypeKind::Literal(_))),
+        _ => false,
+    }
+}
+
+fn wires(fields: &[Field]) -> String {
+    let wires: Vec<String> = fields.iter().map(|f| format!("`{}`", f.wire)).collect();
+    wires.join(" and ")
+}

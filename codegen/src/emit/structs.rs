@@ -1,0 +1,203 @@
+//! Structs: their fields with the serde attributes that give absent/null/present the
+//! meaning the spec says, and the enum of alternative required fields.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::builders;
+use super::docs;
+use super::types::{self, Scope};
+use crate::ir::{Api, Extra, Field, Identity, Struct, TypeDef};
+use crate::naming::ident;
+
+/// How a field is held.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Slot {
+    /// Required and not nullable: `T`.
+    Plain,
+    /// Required but nullable: `Option<T>`, always sent.
+    Nullable,
+    /// Optional: `Option<T>`, left out when `None`.
+    Optional,
+    /// Optional and nullable in a request: `Clearable<T>`, to tell "leave unchanged"
+    /// (absent) from "clear" (null).
+    Clearable,
+}
+
+impl Slot {
+    pub(super) fn of(field: &Field, def: &TypeDef) -> Self {
+        match (field.required, field.nullable) {
+            (true, false) => Self::Plain,
+            (true, true) => Self::Nullable,
+            (false, true) if def.usage.request => Self::Clearable,
+            (false, _) => Self::Optional,
+        }
+    }
+}
+
+pub(super) fn struct_def(api: &Api, def: &TypeDef, body: &Struct) -> TokenStream {
+    let name = ident(&def.name);
+    let camel_case = uses_camel_case(body.fields.iter().chain(identity_fields(body)));
+    let rename_all = camel_case.then(|| quote!(#[serde(rename_all = "camelCase")]));
+    // `deny_unknown_fields` does not work together with `flatten`.
+    let deny = (body.extra == Extra::Deny && body.identity.is_none())
+        .then(|| quote!(#[serde(deny_unknown_fields)]));
+    // A struct that must not be empty hides its fields, so that none can be unset.
+    let public = !body.non_empty || def.usage.response;
+    let identity = body.identity.as_ref().map(|identity| {
+        let ty = ident(&identity.name);
+        quote! {
+            /// The fields that identify it: see the variants.
+            #[serde(flatten)]
+            pub identity: #ty,
+        }
+    });
+    let fields = body
+        .fields
+        .iter()
+        .map(|field| field_def(field, Slot::of(field, def), camel_case, public));
+    let extra = match &body.extra {
+        Extra::Keep(value) => {
+            let value = types::ty(value, Scope::Models);
+            Some(quote! {
+                /// Properties the schema does not name.
+                #[serde(flatten)]
+                pub extra: std::collections::BTreeMap<String, #value>,
+            })
+        }
+        Extra::Deny | Extra::Ignore => None,
+    };
+    let default = builders::has_default(api, def, body).then(|| quote!(Default,));
+    let builder = def.usage.request.then(|| builders::builder(api, def, body));
+    let identity_enum = body
+        .identity
+        .as_ref()
+        .map(|identity| identity_def(def, identity, camel_case));
+    quote! {
+        #[derive(Debug, Clone, #default PartialEq, Serialize, Deserialize)]
+        #rename_all
+        #deny
+        #[non_exhaustive]
+        pub struct #name {
+            #identity
+            #(#fields)*
+            #extra
+        }
+        #builder
+        #identity_enum
+    }
+}
+
+fn identity_fields(body: &Struct) -> impl Iterator<Item = &Field> {
+    body.identity
+        .iter()
+        .flat_map(|identity| identity.variants.iter().flat_map(|v| &v.fields))
+}
+
+fn field_def(field: &Field, slot: Slot, camel_case: bool, public: bool) -> TokenStream {
+    let docs = docs::attrs(&field.docs);
+    let name = ident(&field.name);
+    let ty = slot_ty(field, slot);
+    let serde = serde_attrs(field, slot, camel_case);
+    let deprecated = field.deprecated.then(|| quote!(#[deprecated]));
+    let visibility = public.then(|| quote!(pub));
+    quote! {
+        #docs
+        #deprecated
+        #serde
+        #visibility #name: #ty,
+    }
+}
+
+/// The field's Rust type for its slot.
+pub(super) fn slot_ty(field: &Field, slot: Slot) -> TokenStream {
+    let ty = types::ty(&field.ty, Scope::Models);
+    match slot {
+        Slot::Plain => ty,
+        Slot::Nullable | Slot::Optional => quote!(Option<#ty>),
+        Slot::Clearable => quote!(featurebase_api::runtime::Clearable<#ty>),
+    }
+}
+
+fn serde_attrs(field: &Field, slot: Slot, camel_case: bool) -> TokenStream {
+    let expected = if camel_case {
+        serde_camel(&field.name)
+    } else {
+        field.name.clone()
+    };
+    let wire = &field.wire;
+    let mut attrs = Vec::new();
+    if expected != *wire {
+        attrs.push(quote!(rename = #wire));
+    }
+    match slot {
+        Slot::Optional => attrs.push(quote!(skip_serializing_if = "Option::is_none")),
+        Slot::Clearable => attrs.push(quote! {
+            default, skip_serializing_if = "featurebase_api::runtime::Clearable::is_unchanged"
+        }),
+        Slot::Plain | Slot::Nullable => {}
+    }
+    if attrs.is_empty() {
+        quote!()
+    } else {
+        quote!(#[serde(#(#attrs),*)])
+    }
+}
+
+/// `enum XIdentity { UserIdAndEmail { user_id, email }, UserId { user_id }, Email { email } }`,
+/// decoded by trying the variants with the most fields first.
+fn identity_def(def: &TypeDef, identity: &Identity, camel_case: bool) -> TokenStream {
+    let name = ident(&identity.name);
+    let variants = identity.variants.iter().map(|variant| {
+        let variant_name = ident(&variant.name);
+        let fields = variant
+            .fields
+            .iter()
+            .map(|field| field_def(field, Slot::Plain, camel_case, false));
+        let wires: Vec<String> = variant
+            .fields
+            .iter()
+            .map(|f| format!("`{}`", f.wire))
+            .collect();
+        let doc = format!(" Identified by {}.", wires.join(" and "));
+        quote!(#[doc = #doc] #variant_name { #(#fields)* },)
+    });
+    let rename_all = camel_case.then(|| quote!(#[serde(rename_all_fields = "camelCase")]));
+    let doc = format!(
+        " The alternative sets of required fields of [`{}`].",
+        def.name
+    );
+    quote! {
+        #[doc = #doc]
+        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        #[serde(untagged)]
+        #rename_all
+        pub enum #name {
+            #(#variants)*
+        }
+    }
+}
+
+/// Whether `rename_all = "camelCase"` saves at least one explicit rename.
+fn uses_camel_case<'a>(fields: impl Iterator<Item = &'a Field>) -> bool {
+    fields
+        .into_iter()
+        .any(|f| serde_camel(&f.name) == f.wire && f.name != f.wire)
+}
+
+/// serde's `rename_all = "camelCase"` of a snake_case field name.
+fn serde_camel(name: &str) -> String {
+    let mut out = String::new();
+    let mut upper = false;
+    for c in name.trim_start_matches("r#").chars() {
+        match c {
+            '_' => upper = true,
+            c if upper => {
+                out.extend(c.to_uppercase());
+                upper = false;
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
