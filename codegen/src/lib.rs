@@ -7,6 +7,7 @@
 mod diagnostics;
 mod emit;
 pub mod ir;
+mod locate;
 mod lower;
 mod naming;
 mod parse;
@@ -27,8 +28,14 @@ pub fn expand(spec_text: &str) -> Result<proc_macro2::TokenStream, Diagnostics> 
     Ok(emit::inline_modules(&api))
 }
 
-/// Parses and validates the spec into the intermediate representation.
+/// Parses and validates the spec into the intermediate representation. Every problem
+/// is located by JSON pointer and, where the node is in the file, by line and column.
 pub fn lower(spec_text: &str) -> Result<ir::Api, Diagnostics> {
-    let doc = parse::parse(spec_text).map_err(|diagnostic| Diagnostics(vec![diagnostic]))?;
-    lower::lower(&doc)
+    let lowered = parse::parse(spec_text)
+        .map_err(|diagnostic| Diagnostics(vec![diagnostic]))
+        .and_then(|doc| lower::lower(&doc));
+    lowered.map_err(|Diagnostics(mut diagnostics)| {
+        locate::Locations::of(spec_text).annotate(&mut diagnostics);
+        Diagnostics(diagnostics)
+    })
 }

@@ -26,12 +26,13 @@ fn escape(name: String) -> String {
     }
 }
 
-/// Whether `name` is usable as a Rust identifier once made raw where needed.
+/// Whether `name` is usable as a Rust identifier once made raw where needed
+/// (`self`, `Self`, `crate`, `super` and `_` cannot be).
 pub(crate) fn is_identifier(name: &str) -> bool {
     let mut chars = name.chars();
     matches!(chars.next(), Some(c) if c == '_' || c.is_alphabetic())
         && chars.all(|c| c == '_' || c.is_alphanumeric())
-        && name != "_"
+        && !NOT_RAW.contains(&name)
 }
 
 /// The identifier for a name from [`snake`] or [`camel`], raw (`r#type`) when it is a keyword.
@@ -63,6 +64,7 @@ mod tests {
             "ContactEmailPreferences"
         );
         assert!(!is_identifier("2026-01-01"));
+        assert!(!is_identifier("Self"));
         assert!(is_identifier("Nova"));
     }
 }

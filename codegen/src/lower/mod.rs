@@ -35,7 +35,11 @@ pub(crate) fn lower(doc: &OpenAPI) -> Result<Api, Diagnostics> {
     let root = lowerer.resources(&operations);
     lowerer.mark_usage(&operations);
     if !lowerer.diagnostics.is_empty() {
-        return Err(Diagnostics(lowerer.diagnostics));
+        // A shared component is lowered once per use; report its problems once.
+        let mut diagnostics = lowerer.diagnostics;
+        let mut seen = BTreeSet::new();
+        diagnostics.retain(|d| seen.insert((d.pointer.clone(), d.message.clone())));
+        return Err(Diagnostics(diagnostics));
     }
     Ok(Api {
         title: doc.info.title.clone(),
