@@ -51,6 +51,29 @@ impl fmt::Display for Diagnostics {
     }
 }
 
+impl Diagnostics {
+    /// Compiler-style lines `spec.yaml:12:3: error: ...` naming the spec file.
+    pub fn render(&self, spec: &str) -> String {
+        let mut out = String::new();
+        for diagnostic in &self.0 {
+            let place = match diagnostic.location {
+                Some((line, column)) => format!("{spec}:{line}:{column}"),
+                None => spec.to_owned(),
+            };
+            out.push_str(&format!(
+                "{place}: error: {}\n  at {}\n",
+                diagnostic.message, diagnostic.pointer
+            ));
+        }
+        let count = self.0.len();
+        out.push_str(&format!(
+            "{count} problem{} in {spec}",
+            if count == 1 { "" } else { "s" }
+        ));
+        out
+    }
+}
+
 impl std::error::Error for Diagnostics {}
 
 /// A JSON pointer under construction (RFC 6901, written as a URI fragment).

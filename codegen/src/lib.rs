@@ -2,18 +2,23 @@
 //!
 //! The pipeline is `parse` (YAML -> `openapiv3`), `lower` (validate into the [`ir`],
 //! collecting every problem) and `emit` (IR -> `quote!` tokens -> `prettyplease`).
-//! It does no I/O: callers read the spec and write the files.
+//! Those stages do no I/O. [`Generator`] (for build scripts) and [`Plan`] (for
+//! `cargo xtask regen`) are the thin layer that reads the spec and writes the files.
 
 mod diagnostics;
 mod emit;
+mod generator;
 pub mod ir;
 mod locate;
 mod lower;
 mod naming;
+mod output;
 mod parse;
 
 pub use diagnostics::{Diagnostic, Diagnostics};
 pub use emit::GeneratedFile;
+pub use generator::{Error, Generator, SINGLE_FILE};
+pub use output::Plan;
 
 /// Generates the client modules from the spec text. `spec_path` is only named in the
 /// `@generated` header of each file.
@@ -26,6 +31,12 @@ pub fn generate(spec_text: &str, spec_path: &str) -> Result<Vec<GeneratedFile>, 
 pub fn expand(spec_text: &str) -> Result<proc_macro2::TokenStream, Diagnostics> {
     let api = lower(spec_text)?;
     Ok(emit::inline_modules(&api))
+}
+
+/// The same code as [`generate`], formatted as one file of inline modules.
+pub fn generate_inline(spec_text: &str, spec_path: &str) -> Result<String, Diagnostics> {
+    let api = lower(spec_text)?;
+    Ok(emit::inline_file(&api, spec_path))
 }
 
 /// Parses and validates the spec into the intermediate representation. Every problem

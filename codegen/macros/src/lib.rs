@@ -32,7 +32,10 @@ fn expand(input: TokenStream, base: PathBuf) -> TokenStream {
     };
     let modules = match featurebase_codegen::expand(&text) {
         Ok(modules) => modules,
-        Err(diagnostics) => return syn::Error::new(path.span(), diagnostics).to_compile_error(),
+        Err(diagnostics) => {
+            let message = diagnostics.render(&full.display().to_string());
+            return syn::Error::new(path.span(), message).to_compile_error();
+        }
     };
     // Recompile when the spec changes.
     let tracked = full.display().to_string();

@@ -1,0 +1,126 @@
+//! `Generator`: the generator as a build script calls it, reading the spec from a file
+//! and writing the client into `OUT_DIR`.
+//!
+//! ```no_run
+//! // build.rs
+//! let out_dir = std::env::var("OUT_DIR").unwrap();
+//! featurebase_codegen::Generator::new()
+//!     .spec("spec/featurebase.yaml")
+//!     .write_to(out_dir)
+//!     .unwrap_or_else(|error| panic!("{error}"));
+//! // src/lib.rs: pub mod api { include!(concat!(env!("OUT_DIR"), "/featurebase_api.rs")); }
+//! ```
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::output::Plan;
+use crate::{Diagnostics, GeneratedFile};
+
+/// The file `write_to` writes: every module inline, to be `include!`d.
+pub const SINGLE_FILE: &str = "featurebase_api.rs";
+
+/// Reads a spec and writes the generated client.
+#[derive(Debug, Clone, Default)]
+pub struct Generator {
+    spec: PathBuf,
+    spec_name: Option<String>,
+}
+
+/// Why generating from a file failed.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Error {
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    Spec {
+        spec: String,
+        diagnostics: Diagnostics,
+    },
+}
+
+impl Generator {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The spec to read.
+    pub fn spec(mut self, path: impl Into<PathBuf>) -> Self {
+        self.spec = path.into();
+        self
+    }
+
+    /// How the `@generated` header names the spec (default: the path as given).
+    pub fn spec_name(mut self, name: impl Into<String>) -> Self {
+        self.spec_name = Some(name.into());
+        self
+    }
+
+    /// The client as separate modules (`mod.rs`, `models.rs`, ...), as `cargo xtask regen`
+    /// checks them in.
+    pub fn files(&self) -> Result<Vec<GeneratedFile>, Error> {
+        let text = self.read()?;
+        crate::generate(&text, &self.name()).map_err(|diagnostics| self.spec_error(diagnostics))
+    }
+
+    /// The client as one file of inline modules, the same code as [`files`](Self::files).
+    pub fn single_file(&self) -> Result<GeneratedFile, Error> {
+        let text = self.read()?;
+        let contents = crate::generate_inline(&text, &self.name())
+            .map_err(|diagnostics| self.spec_error(diagnostics))?;
+        Ok(GeneratedFile {
+            path: SINGLE_FILE.to_owned(),
+            contents,
+        })
+    }
+
+    /// Writes [`single_file`](Self::single_file) into `out_dir` if it changed. In a build
+    /// script it also tells Cargo to run the script again when the spec changes.
+    pub fn write_to(&self, out_dir: impl AsRef<Path>) -> Result<(), Error> {
+        if std::env::var_os("CARGO_CFG_TARGET_OS").is_some() {
+            println!("cargo:rerun-if-changed={}", self.spec.display());
+        }
+        let out_dir = out_dir.as_ref();
+        let files = [self.single_file()?];
+        let io = |source| Error::Io {
+            path: out_dir.to_path_buf(),
+            source,
+        };
+        Plan::new(out_dir, &files)
+            .and_then(|plan| plan.apply(out_dir))
+            .map_err(io)
+    }
+
+    fn read(&self) -> Result<String, Error> {
+        std::fs::read_to_string(&self.spec).map_err(|source| Error::Io {
+            path: self.spec.clone(),
+            source,
+        })
+    }
+
+    fn name(&self) -> String {
+        self.spec_name
+            .clone()
+            .unwrap_or_else(|| self.spec.display().to_string())
+    }
+
+    fn spec_error(&self, diagnostics: Diagnostics) -> Error {
+        Error::Spec {
+            spec: self.name(),
+            diagnostics,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Io { path, source } => write!(f, "{}: {source}", path.display()),
+            Self::Spec { spec, diagnostics } => f.write_str(&diagnostics.render(spec)),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
