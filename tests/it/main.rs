@@ -1,3 +1,4 @@
 //! One integration-test binary for the whole workspace (faster to build than many).
 
+mod e2e;
 mod golden;
