@@ -77,7 +77,7 @@ impl Diagnostics {
 impl std::error::Error for Diagnostics {}
 
 /// A JSON pointer under construction (RFC 6901, written as a URI fragment).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) struct Pointer(String);
 
 impl Pointer {

@@ -54,8 +54,34 @@ pub enum TypeKind {
     Struct(Struct),
     /// A string enum; responses keep unknown values.
     Enum(Vec<Variant>),
+    /// An integer enum; responses keep unknown values.
+    IntEnum(Vec<IntVariant>),
     /// A string that has exactly one allowed value (`object: "contact"`).
     Literal(String),
+    /// `oneOf`/`anyOf`: one of several types.
+    Union(Union),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IntVariant {
+    pub name: String,
+    pub value: i64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Union {
+    /// With a discriminator, the property whose value names the variant; without one,
+    /// the variants are tried in order.
+    pub tag: Option<String>,
+    pub variants: Vec<UnionVariant>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnionVariant {
+    pub name: String,
+    pub ty: Ty,
+    /// The discriminator value that selects this variant.
+    pub tag_value: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -106,6 +132,9 @@ pub struct Field {
     pub nullable: bool,
     pub docs: Docs,
     pub deprecated: bool,
+    /// `readOnly`: only in responses. `writeOnly`: only in requests.
+    pub read_only: bool,
+    pub write_only: bool,
 }
 
 impl Field {

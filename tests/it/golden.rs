@@ -6,7 +6,7 @@ use std::path::Path;
 
 use expect_test::expect_file;
 
-const FIXTURES: &[&str] = &["petstore", "shapes", "naming"];
+const FIXTURES: &[&str] = &["petstore", "shapes", "naming", "composition"];
 
 #[test]
 fn fixtures_generate_their_expected_files() {
@@ -54,4 +54,55 @@ fn reverse_maps(yaml: &str) -> String {
     }
     let value: serde_yaml::Value = serde_yaml::from_str(yaml).expect("yaml");
     serde_yaml::to_string(&reverse(value)).expect("yaml")
+}
+
+/// The composition golden decodes and encodes as its spec says.
+#[test]
+fn composed_types_behave() {
+    use featurebase_tests::composition::models::{Animal, Cat, FeedingFood, Mood, Priority};
+    let decode = |json: &str| serde_json::from_str::<Animal>(json);
+
+    let cat = decode(r#"{"kind": "kitty", "name": "Tom", "lives": 9, "id": "c1"}"#).expect("a cat");
+    let Animal::Cat(cat) = cat else {
+        panic!("the mapping names cats `kitty`")
+    };
+    assert_eq!((cat.lives, cat.id.as_deref()), (9, Some("c1")));
+    let sent = serde_json::to_value(Cat::new("kitty", 7, "Kit")).expect("encodes");
+    assert_eq!(
+        sent,
+        serde_json::json!({"kind": "kitty", "lives": 7, "name": "Kit"}),
+        "readOnly `id` is never sent"
+    );
+
+    let dog =
+        decode(r#"{"kind": "Dog", "name": "Rex", "goodBoy": true, "owner": null}"#).expect("a dog");
+    assert!(matches!(dog, Animal::Dog(ref dog) if dog.good_boy));
+    assert!(matches!(
+        decode(r#"{"kind": "axolotl"}"#),
+        Ok(Animal::Unknown(_))
+    ));
+    let error = decode(r#"{"kind": "kitty", "name": "Tom"}"#).expect_err("a cat needs lives");
+    assert!(error.to_string().contains("lives"), "{error}");
+
+    let food = |json: &str| serde_json::from_str::<FeedingFood>(json).expect("food");
+    assert_eq!(food(r#""fish""#), FeedingFood::String("fish".to_owned()));
+    assert!(matches!(
+        food(r#"{"ingredients": ["rice"]}"#),
+        FeedingFood::Recipe(_)
+    ));
+
+    assert_eq!(
+        serde_json::from_str::<Mood>("-1").expect("mood"),
+        Mood::Minus1
+    );
+    assert_eq!(
+        serde_json::from_str::<Mood>("5").expect("mood"),
+        Mood::Unknown(5)
+    );
+    assert_eq!(
+        serde_json::to_string(&Priority::High).expect("encodes"),
+        "3"
+    );
+    let error = serde_json::from_str::<Priority>("7").expect_err("closed enum");
+    assert!(error.to_string().contains("one of 1, 2, 3"), "{error}");
 }

@@ -1,4 +1,5 @@
 //! One integration-test binary for the whole workspace (faster to build than many).
 
 mod e2e;
+mod faults;
 mod golden;

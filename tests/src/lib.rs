@@ -14,3 +14,7 @@ pub mod shapes;
 #[rustfmt::skip]
 #[path = "../golden/naming/expected/mod.rs"]
 pub mod naming;
+
+#[rustfmt::skip]
+#[path = "../golden/composition/expected/mod.rs"]
+pub mod composition;

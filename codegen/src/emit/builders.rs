@@ -16,10 +16,12 @@ pub(super) fn has_default(api: &Api, def: &TypeDef, body: &Struct) -> bool {
     def.usage.request
         && body.identity.is_none()
         && !body.non_empty
-        && body
-            .fields
-            .iter()
-            .all(|f| !f.required || is_fixed(api, &f.ty))
+        && !body.fields.iter().any(|f| is_argument(api, def, f))
+}
+
+/// Whether constructors take the field: required, not read-only, and not a literal.
+fn is_argument(api: &Api, def: &TypeDef, field: &Field) -> bool {
+    matches!(Slot::of(field, def), Slot::Plain | Slot::Nullable) && !is_fixed(api, &field.ty)
 }
 
 pub(super) fn builder(api: &Api, def: &TypeDef, body: &Struct) -> TokenStream {
@@ -47,14 +49,14 @@ fn constructors(api: &Api, def: &TypeDef, body: &Struct) -> TokenStream {
     let required: Vec<&Field> = body
         .fields
         .iter()
-        .filter(|f| f.required && !is_fixed(api, &f.ty))
+        .filter(|f| is_argument(api, def, f))
         .collect();
     let required_names: Vec<Ident> = required.iter().map(|f| ident(&f.name)).collect();
     let required_args: Vec<TokenStream> = required.iter().map(|f| arg(f, def)).collect();
     if let Some(identity) = &body.identity {
         let enum_name = ident(&identity.name);
         let new_doc = format!(
-            " A `{}` with its identity and other required fields.",
+            " Builds `{}` from its identity and other required fields.",
             def.name
         );
         let new = init(
@@ -68,7 +70,7 @@ fn constructors(api: &Api, def: &TypeDef, body: &Struct) -> TokenStream {
         let each = identity.variants.iter().map(|variant| {
             let name = format_ident!("with_{}", snake(&variant.name));
             let doc = format!(
-                " A `{}` identified by {}.",
+                " Builds `{}` identified by {}.",
                 def.name,
                 wires(&variant.fields)
             );
@@ -100,7 +102,7 @@ fn constructors(api: &Api, def: &TypeDef, body: &Struct) -> TokenStream {
             let setter = ident(&field.name);
             let name = format_ident!("with_{}", field.name.trim_start_matches("r#"));
             let doc = format!(
-                " A `{}` that sets `{}`; it cannot be empty.",
+                " Builds `{}` that sets `{}`, so that it is not empty.",
                 def.name, field.wire
             );
             let arg = types::arg(&field.ty, Scope::Models);
@@ -114,7 +116,7 @@ fn constructors(api: &Api, def: &TypeDef, body: &Struct) -> TokenStream {
         return quote!(#empty #(#each)*);
     }
     let doc = format!(
-        " A `{}` with its required fields; set the others with the methods below.",
+        " Builds `{}` from its required fields; set the others with the methods below.",
         def.name
     );
     init(
@@ -154,7 +156,7 @@ fn init(
             Slot::Plain if is_fixed(api, &field.ty) => quote!(#name: Default::default()),
             Slot::Plain => types::init(&field.ty, &name),
             Slot::Nullable => quote!(#name),
-            Slot::Optional => quote!(#name: None),
+            Slot::Optional | Slot::ReadOnly => quote!(#name: None),
             Slot::Clearable => quote!(#name: Default::default()),
         }
     });
@@ -175,7 +177,7 @@ fn setter(field: &Field, slot: Slot) -> Option<TokenStream> {
     let arg = types::arg(&field.ty, Scope::Models);
     let value = types::convert(&field.ty, &name);
     match slot {
-        Slot::Plain | Slot::Nullable => None,
+        Slot::Plain | Slot::Nullable | Slot::ReadOnly => None,
         Slot::Optional => Some(quote! {
             #docs
             pub fn #name(mut self, #name: #arg) -> Self {

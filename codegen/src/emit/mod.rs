@@ -8,6 +8,7 @@ mod operations;
 mod resources;
 mod structs;
 mod types;
+mod unions;
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};

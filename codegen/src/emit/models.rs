@@ -5,6 +5,7 @@ use quote::quote;
 
 use super::docs;
 use super::structs;
+use super::unions;
 use crate::ir::{Api, IdType, TypeDef, TypeKind, Variant};
 use crate::naming::{camel, ident, is_identifier};
 
@@ -67,6 +68,8 @@ fn type_def(api: &Api, def: &TypeDef) -> TokenStream {
         TypeKind::Struct(body) => structs::struct_def(api, def, body),
         TypeKind::Enum(variants) => enum_def(def, variants),
         TypeKind::Literal(value) => literal_def(def, value),
+        TypeKind::IntEnum(variants) => unions::int_enum_def(def, variants),
+        TypeKind::Union(union) => unions::union_def(def, union),
     };
     quote!(#docs #body)
 }

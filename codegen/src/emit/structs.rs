@@ -22,11 +22,18 @@ pub(super) enum Slot {
     /// Optional and nullable in a request: `Clearable<T>`, to tell "leave unchanged"
     /// (absent) from "clear" (null).
     Clearable,
+    /// `readOnly` in a struct that is also sent: `Option<T>`, received but never sent.
+    ReadOnly,
 }
 
 impl Slot {
     pub(super) fn of(field: &Field, def: &TypeDef) -> Self {
-        match (field.required, field.nullable) {
+        if field.read_only && def.usage.request {
+            return Self::ReadOnly;
+        }
+        // A `writeOnly` field never comes back, so responses cannot require it.
+        let required = field.required && !(field.write_only && def.usage.response);
+        match (required, field.nullable) {
             (true, false) => Self::Plain,
             (true, true) => Self::Nullable,
             (false, true) if def.usage.request => Self::Clearable,
@@ -114,7 +121,7 @@ pub(super) fn slot_ty(field: &Field, slot: Slot) -> TokenStream {
     let ty = types::ty(&field.ty, Scope::Models);
     match slot {
         Slot::Plain => ty,
-        Slot::Nullable | Slot::Optional => quote!(Option<#ty>),
+        Slot::Nullable | Slot::Optional | Slot::ReadOnly => quote!(Option<#ty>),
         Slot::Clearable => quote!(featurebase_api::runtime::Clearable<#ty>),
     }
 }
@@ -135,6 +142,7 @@ fn serde_attrs(field: &Field, slot: Slot, camel_case: bool) -> TokenStream {
         Slot::Clearable => attrs.push(quote! {
             default, skip_serializing_if = "featurebase_api::runtime::Clearable::is_unchanged"
         }),
+        Slot::ReadOnly => attrs.push(quote!(default, skip_serializing)),
         Slot::Plain | Slot::Nullable => {}
     }
     if attrs.is_empty() {

@@ -84,9 +84,9 @@ fn is_copy(api: &Api, ty: &Ty) -> bool {
         Ty::Named(name) => api.types.iter().any(|def| {
             def.name == *name
                 && match def.kind {
-                    TypeKind::Literal(_) => true,
+                    TypeKind::Literal(_) | TypeKind::IntEnum(_) => true,
                     TypeKind::Enum(_) => !def.usage.response,
-                    TypeKind::Struct(_) => false,
+                    TypeKind::Struct(_) | TypeKind::Union(_) => false,
                 }
         }),
         Ty::String | Ty::Json | Ty::Array(_) | Ty::Map(_) | Ty::Id(_) => false,

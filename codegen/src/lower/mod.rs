@@ -1,5 +1,6 @@
 //! Validation and lowering: `openapiv3::OpenAPI` -> [`Api`], collecting every problem.
 
+mod compose;
 mod docs;
 mod extensions;
 mod operations;

@@ -64,11 +64,6 @@ impl Lowerer<'_> {
         }
     }
 
-    /// Whether a schema, following references, is `nullable`.
-    pub(super) fn is_nullable(&self, schema: SchemaRef<'_>) -> bool {
-        self.target(schema).is_some_and(|s| s.schema_data.nullable)
-    }
-
     /// The schema that `schema` finally names, following references (no diagnostics).
     pub(super) fn target<'s>(&'s self, mut schema: SchemaRef<'s>) -> Option<&'s Schema> {
         for _ in 0..32 {
@@ -117,9 +112,13 @@ impl Lowerer<'_> {
                 [Some(true)] => Some(Ty::True),
                 _ => self.error(at, "a boolean `enum` other than `[true]` is not supported"),
             },
-            SchemaKind::Type(Type::Integer(_) | Type::Number(_)) => {
-                self.error(&at.join("enum"), "numeric enums are not supported")
+            SchemaKind::Type(Type::Integer(int)) => {
+                self.int_enum_ty(schema, &int.enumeration, at, hint)
             }
+            SchemaKind::Type(Type::Number(_)) => self.error(
+                &at.join("enum"),
+                "`enum`s of non-integer numbers are not supported",
+            ),
             SchemaKind::Type(Type::Object(object)) => {
                 self.object_ty(schema, object, Vec::new(), at, hint)
             }
@@ -136,6 +135,9 @@ impl Lowerer<'_> {
                 };
                 self.object_ty(schema, &object, alternatives, at, hint)
             }
+            SchemaKind::Any(any) if is_object_with_all_of(any) => {
+                self.all_of_ty(schema, &any.all_of, Some(any), at, hint)
+            }
             SchemaKind::Any(any) => self.error(
                 at,
                 format!(
@@ -143,16 +145,13 @@ impl Lowerer<'_> {
                     any.typ.as_deref().unwrap_or("(none)")
                 ),
             ),
-            SchemaKind::OneOf { .. } => self.error(&at.join("oneOf"), "`oneOf` is not supported"),
-            SchemaKind::AnyOf { .. } => self.error(&at.join("anyOf"), "`anyOf` is not supported"),
+            SchemaKind::OneOf { one_of } => self.union_ty(schema, one_of, &at.join("oneOf"), hint),
+            SchemaKind::AnyOf { any_of } => self.union_ty(schema, any_of, &at.join("anyOf"), hint),
             // The 3.0 idiom for a nullable or described reference: `allOf: [$ref]`.
             SchemaKind::AllOf { all_of } if all_of.len() == 1 => {
                 self.ty((&all_of[0]).into(), &at.join("allOf").join(0), hint)
             }
-            SchemaKind::AllOf { .. } => self.error(
-                &at.join("allOf"),
-                "`allOf` with more than one schema is not supported",
-            ),
+            SchemaKind::AllOf { all_of } => self.all_of_ty(schema, all_of, None, at, hint),
             SchemaKind::Not { .. } => self.error(&at.join("not"), "`not` is not supported"),
         }
     }
@@ -185,7 +184,7 @@ impl Lowerer<'_> {
         self.define(at, hint, docs, kind)
     }
 
-    fn variants(
+    pub(super) fn variants(
         &mut self,
         values: &[&String],
         extensions: &super::extensions::Extensions,
@@ -225,7 +224,7 @@ impl Lowerer<'_> {
         Some(variants)
     }
 
-    fn object_ty(
+    pub(super) fn object_ty(
         &mut self,
         schema: &Schema,
         object: &ObjectType,
@@ -351,7 +350,12 @@ impl Lowerer<'_> {
         })
     }
 
-    fn fields(&mut self, object: &ObjectType, at: &Pointer, hint: &str) -> Option<Vec<Field>> {
+    pub(super) fn fields(
+        &mut self,
+        object: &ObjectType,
+        at: &Pointer,
+        hint: &str,
+    ) -> Option<Vec<Field>> {
         for (index, name) in object.required.iter().enumerate() {
             if !object.properties.contains_key(name) {
                 self.report(
@@ -399,20 +403,24 @@ impl Lowerer<'_> {
             );
         }
         let ty = self.ty(property, at, &format!("{hint}{}", camel(wire)))?;
-        let (docs, deprecated) = match property {
-            SchemaRef::Inline(schema) => {
-                (self.schema_docs(schema, at), schema.schema_data.deprecated)
-            }
-            SchemaRef::Ref(_) => (Docs::default(), false),
+        let docs = match property {
+            SchemaRef::Inline(schema) => self.schema_docs(schema, at),
+            SchemaRef::Ref(_) => Docs::default(),
         };
+        let data = self
+            .target(property)
+            .map(|schema| schema.schema_data.clone())
+            .unwrap_or_default();
         Some(Field {
             name,
             wire: wire.to_owned(),
             ty,
             required: object.required.iter().any(|r| r == wire),
-            nullable: self.is_nullable(property),
+            nullable: data.nullable,
             docs,
-            deprecated,
+            deprecated: data.deprecated,
+            read_only: data.read_only,
+            write_only: data.write_only,
         })
     }
 
@@ -425,7 +433,13 @@ impl Lowerer<'_> {
     }
 
     /// Registers a named type defined at `at`; a second definition under one name is an error.
-    fn define(&mut self, at: &Pointer, name: &str, docs: Docs, kind: TypeKind) -> Option<Ty> {
+    pub(super) fn define(
+        &mut self,
+        at: &Pointer,
+        name: &str,
+        docs: Docs,
+        kind: TypeKind,
+    ) -> Option<Ty> {
         if !is_identifier(name) {
             return self.error(at, format!("`{name}` is not a valid Rust type name"));
         }
@@ -470,5 +484,20 @@ fn is_object_with_alternatives(any: &AnySchema) -> bool {
     };
     any.typ.as_deref() == Some("object")
         && !any.any_of.is_empty()
+        && object_keywords == AnySchema::default()
+}
+
+/// An object written as `allOf` plus properties of its own.
+fn is_object_with_all_of(any: &AnySchema) -> bool {
+    let object_keywords = AnySchema {
+        typ: None,
+        properties: Default::default(),
+        required: Vec::new(),
+        additional_properties: None,
+        all_of: Vec::new(),
+        ..any.clone()
+    };
+    matches!(any.typ.as_deref(), None | Some("object"))
+        && !any.all_of.is_empty()
         && object_keywords == AnySchema::default()
 }

@@ -33,18 +33,8 @@ impl Lowerer<'_> {
                     return;
                 }
                 *flag = true;
-                if let TypeKind::Struct(body) = def.kind.clone() {
-                    let identity = body
-                        .identity
-                        .iter()
-                        .flat_map(|i| &i.variants)
-                        .flat_map(|v| &v.fields);
-                    for field in body.fields.iter().chain(identity) {
-                        self.mark(&field.ty, side);
-                    }
-                    if let Extra::Keep(extra) = &body.extra {
-                        self.mark(extra, side);
-                    }
+                for inner in contained(&def.kind) {
+                    self.mark(&inner, side);
                 }
             }
             Ty::String
@@ -55,6 +45,31 @@ impl Lowerer<'_> {
             | Ty::True
             | Ty::Id(_) => {}
         }
+    }
+}
+
+/// The types a type holds directly.
+fn contained(kind: &TypeKind) -> Vec<Ty> {
+    match kind {
+        TypeKind::Struct(body) => {
+            let identity = body
+                .identity
+                .iter()
+                .flat_map(|i| &i.variants)
+                .flat_map(|v| &v.fields);
+            let fields = body
+                .fields
+                .iter()
+                .chain(identity)
+                .map(|field| field.ty.clone());
+            let extra = match &body.extra {
+                Extra::Keep(extra) => Some(extra.clone()),
+                Extra::Deny | Extra::Ignore => None,
+            };
+            fields.chain(extra).collect()
+        }
+        TypeKind::Union(union) => union.variants.iter().map(|v| v.ty.clone()).collect(),
+        TypeKind::Enum(_) | TypeKind::IntEnum(_) | TypeKind::Literal(_) => Vec::new(),
     }
 }
 

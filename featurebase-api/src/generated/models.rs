@@ -145,7 +145,7 @@ pub struct AttachContactRequest {
 }
 
 impl AttachContactRequest {
-    /// A `AttachContactRequest` with its required fields; set the others with the methods below.
+    /// Builds `AttachContactRequest` from its required fields; set the others with the methods below.
     pub fn new(contact_id: impl Into<ContactId>) -> Self {
         Self {
             contact_id: contact_id.into(),
@@ -654,27 +654,27 @@ impl EmailPreferencesPatch {
         }
     }
 
-    /// A `EmailPreferencesPatch` that sets `all`; it cannot be empty.
+    /// Builds `EmailPreferencesPatch` that sets `all`, so that it is not empty.
     pub fn with_all(all: EmailPreferenceSetting) -> Self {
         Self::empty().all(all)
     }
 
-    /// A `EmailPreferencesPatch` that sets `changelog`; it cannot be empty.
+    /// Builds `EmailPreferencesPatch` that sets `changelog`, so that it is not empty.
     pub fn with_changelog(changelog: EmailPreferenceSetting) -> Self {
         Self::empty().changelog(changelog)
     }
 
-    /// A `EmailPreferencesPatch` that sets `commentReplies`; it cannot be empty.
+    /// Builds `EmailPreferencesPatch` that sets `commentReplies`, so that it is not empty.
     pub fn with_comment_replies(comment_replies: EmailPreferenceSetting) -> Self {
         Self::empty().comment_replies(comment_replies)
     }
 
-    /// A `EmailPreferencesPatch` that sets `postComments`; it cannot be empty.
+    /// Builds `EmailPreferencesPatch` that sets `postComments`, so that it is not empty.
     pub fn with_post_comments(post_comments: EmailPreferenceSetting) -> Self {
         Self::empty().post_comments(post_comments)
     }
 
-    /// A `EmailPreferencesPatch` that sets `postUpdates`; it cannot be empty.
+    /// Builds `EmailPreferencesPatch` that sets `postUpdates`, so that it is not empty.
     pub fn with_post_updates(post_updates: EmailPreferenceSetting) -> Self {
         Self::empty().post_updates(post_updates)
     }
@@ -839,7 +839,7 @@ pub struct UpdateEmailPreferencesRequest {
 }
 
 impl UpdateEmailPreferencesRequest {
-    /// A `UpdateEmailPreferencesRequest` with its required fields; set the others with the methods below.
+    /// Builds `UpdateEmailPreferencesRequest` from its required fields; set the others with the methods below.
     pub fn new(preferences: EmailPreferencesPatch) -> Self {
         Self { preferences }
     }
@@ -899,7 +899,7 @@ pub struct UpsertCompanyRequest {
 }
 
 impl UpsertCompanyRequest {
-    /// A `UpsertCompanyRequest` with its required fields; set the others with the methods below.
+    /// Builds `UpsertCompanyRequest` from its required fields; set the others with the methods below.
     pub fn new(
         company_id: impl Into<ExternalCompanyId>,
         name: impl Into<String>,
@@ -1054,7 +1054,7 @@ pub struct UpsertContactCompany {
 }
 
 impl UpsertContactCompany {
-    /// A `UpsertContactCompany` with its required fields; set the others with the methods below.
+    /// Builds `UpsertContactCompany` from its required fields; set the others with the methods below.
     pub fn new(id: impl Into<ExternalCompanyId>, name: impl Into<String>) -> Self {
         Self {
             company_hash: None,
@@ -1223,7 +1223,7 @@ pub struct UpsertContactRequest {
 }
 
 impl UpsertContactRequest {
-    /// A `UpsertContactRequest` with its identity and other required fields.
+    /// Builds `UpsertContactRequest` from its identity and other required fields.
     pub fn new(identity: UpsertContactRequestIdentity) -> Self {
         Self {
             identity,
@@ -1240,7 +1240,7 @@ impl UpsertContactRequest {
         }
     }
 
-    /// A `UpsertContactRequest` identified by `userId` and `email`.
+    /// Builds `UpsertContactRequest` identified by `userId` and `email`.
     pub fn with_user_id_and_email(
         user_id: impl Into<UserId>,
         email: impl Into<String>,
@@ -1251,14 +1251,14 @@ impl UpsertContactRequest {
         })
     }
 
-    /// A `UpsertContactRequest` identified by `userId`.
+    /// Builds `UpsertContactRequest` identified by `userId`.
     pub fn with_user_id(user_id: impl Into<UserId>) -> Self {
         Self::new(UpsertContactRequestIdentity::UserId {
             user_id: user_id.into(),
         })
     }
 
-    /// A `UpsertContactRequest` identified by `email`.
+    /// Builds `UpsertContactRequest` identified by `email`.
     pub fn with_email(email: impl Into<String>) -> Self {
         Self::new(UpsertContactRequestIdentity::Email {
             email: email.into(),

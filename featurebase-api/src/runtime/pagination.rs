@@ -1,6 +1,7 @@
 //! Cursor pagination: a page of items that knows how to fetch the next one, and a stream
 //! of items across every page.
 
+use std::collections::BTreeSet;
 use std::fmt;
 use std::sync::Arc;
 
@@ -11,10 +12,11 @@ use super::{BoxFuture, Error};
 /// Fetches the page after the given cursor.
 pub(crate) type Fetch<T> = Arc<dyn Fn(String) -> BoxFuture<Page<T>> + Send + Sync>;
 
-/// Where [`Page::pages`] is.
+/// Where [`Page::pages`] is, with every cursor fetched so far: a server that sends one
+/// of them again would otherwise be followed in a loop.
 enum Step<T> {
-    Ready(Page<T>),
-    Fetch(String, Fetch<T>),
+    Ready(Page<T>, BTreeSet<String>),
+    Fetch(String, Fetch<T>, BTreeSet<String>),
     Done,
 }
 
@@ -61,18 +63,21 @@ impl<T: Send + 'static> Page<T> {
     /// This page and the pages after it, each fetched when the previous one has been read.
     /// The stream ends after the last page, or after the first error.
     pub fn pages(self) -> impl Stream<Item = Result<Page<T>, Error>> + Send + 'static {
-        stream::unfold(Step::Ready(self), |step| async move {
-            let page = match step {
-                Step::Ready(page) => page,
-                Step::Fetch(cursor, fetch) => match fetch(cursor).await {
-                    Ok(page) => page,
+        let seen = self.cursor.iter().cloned().collect();
+        stream::unfold(Step::Ready(self, seen), |step| async move {
+            let (page, mut seen) = match step {
+                Step::Ready(page, seen) => (page, seen),
+                Step::Fetch(cursor, fetch, seen) => match fetch(cursor).await {
+                    Ok(page) => (page, seen),
                     Err(error) => return Some((Err(error), Step::Done)),
                 },
                 Step::Done => return None,
             };
             let next = match page.next() {
-                Some(cursor) => Step::Fetch(cursor.to_owned(), Arc::clone(&page.fetch)),
-                None => Step::Done,
+                Some(cursor) if seen.insert(cursor.to_owned()) => {
+                    Step::Fetch(cursor.to_owned(), Arc::clone(&page.fetch), seen)
+                }
+                _ => Step::Done,
             };
             Some((Ok(page), next))
         })

@@ -104,20 +104,41 @@ pub(crate) fn retryable(outcome: Outcome, idempotent: bool) -> bool {
     }
 }
 
-/// The wait the server asked for: `Retry-After` (seconds or an HTTP date), else
-/// `X-RateLimit-Reset` (a Unix time, or seconds from now when small).
-pub(crate) fn server_delay(headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
-    let header = |name: &str| headers.get(name)?.to_str().ok().map(str::trim);
-    if let Some(value) = header("retry-after") {
-        if let Ok(seconds) = value.parse::<u64>() {
-            return Some(Duration::from_secs(seconds));
-        }
-        if let Ok(date) = httpdate::parse_http_date(value) {
-            return Some(date.duration_since(now).unwrap_or_default());
+/// The wait the server asked for before a retry: `Retry-After` on any status, else on a
+/// 429 the rate-limit window's end (`X-RateLimit-Reset`, which the API sends on every
+/// response, so it says nothing about when a 5xx is worth retrying).
+pub(crate) fn server_delay(
+    status: StatusCode,
+    headers: &HeaderMap,
+    now: SystemTime,
+) -> Option<Duration> {
+    let reset = || {
+        let reset = headers
+            .get("x-ratelimit-reset")?
+            .to_str()
+            .ok()?
+            .trim()
+            .parse::<u64>()
+            .ok()?;
+        Some(seconds_until(reset, now))
+    };
+    match retry_after(headers, now) {
+        Some(delay) => Some(delay),
+        None if status == StatusCode::TOO_MANY_REQUESTS => reset(),
+        None => None,
+    }
+}
+
+/// `Retry-After`, in seconds or as an HTTP date.
+pub(crate) fn retry_after(headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
+    let value = headers.get("retry-after")?.to_str().ok()?.trim();
+    match value.parse::<u64>() {
+        Ok(seconds) => Some(Duration::from_secs(seconds)),
+        Err(_) => {
+            let date = httpdate::parse_http_date(value).ok()?;
+            Some(date.duration_since(now).unwrap_or_default())
         }
     }
-    let reset = header("x-ratelimit-reset")?.parse::<u64>().ok()?;
-    Some(seconds_until(reset, now))
 }
 
 /// `X-RateLimit-Reset` is a Unix time; values too small to be one are seconds from now.
@@ -133,6 +154,8 @@ pub(crate) fn seconds_until(reset: u64, now: SystemTime) -> Duration {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const TOO_MANY: StatusCode = StatusCode::TOO_MANY_REQUESTS;
 
     fn headers(pairs: &[(&'static str, &str)]) -> HeaderMap {
         pairs
@@ -176,21 +199,21 @@ mod tests {
     fn retry_after_in_seconds_or_as_a_date() {
         let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_784_000_000);
         assert_eq!(
-            server_delay(&headers(&[("retry-after", "7")]), now),
+            server_delay(TOO_MANY, &headers(&[("retry-after", "7")]), now),
             Some(Duration::from_secs(7))
         );
         let date = httpdate::fmt_http_date(now + Duration::from_secs(30));
         assert_eq!(
-            server_delay(&headers(&[("retry-after", &date)]), now),
+            server_delay(TOO_MANY, &headers(&[("retry-after", &date)]), now),
             Some(Duration::from_secs(30))
         );
         let past = httpdate::fmt_http_date(now - Duration::from_secs(30));
         assert_eq!(
-            server_delay(&headers(&[("retry-after", &past)]), now),
+            server_delay(TOO_MANY, &headers(&[("retry-after", &past)]), now),
             Some(Duration::ZERO)
         );
         assert_eq!(
-            server_delay(&headers(&[("retry-after", "soon")]), now),
+            server_delay(TOO_MANY, &headers(&[("retry-after", "soon")]), now),
             None
         );
     }
@@ -199,12 +222,24 @@ mod tests {
     fn rate_limit_reset_as_unix_time_or_seconds() {
         let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_784_000_000);
         let reset = headers(&[("x-ratelimit-reset", "1784000012")]);
-        assert_eq!(server_delay(&reset, now), Some(Duration::from_secs(12)));
+        assert_eq!(
+            server_delay(TOO_MANY, &reset, now),
+            Some(Duration::from_secs(12))
+        );
+        let unavailable = StatusCode::SERVICE_UNAVAILABLE;
+        assert_eq!(
+            server_delay(unavailable, &reset, now),
+            None,
+            "only a 429 waits for the window"
+        );
         let reset = headers(&[("x-ratelimit-reset", "3")]);
-        assert_eq!(server_delay(&reset, now), Some(Duration::from_secs(3)));
+        assert_eq!(
+            server_delay(TOO_MANY, &reset, now),
+            Some(Duration::from_secs(3))
+        );
         let both = headers(&[("retry-after", "1"), ("x-ratelimit-reset", "1784000012")]);
         assert_eq!(
-            server_delay(&both, now),
+            server_delay(TOO_MANY, &both, now),
             Some(Duration::from_secs(1)),
             "Retry-After wins"
         );

@@ -9,6 +9,7 @@ use std::time::{Duration, Instant, SystemTime};
 
 use bytes::Bytes;
 use http::{HeaderMap, HeaderValue, StatusCode};
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::de::DeserializeOwned;
 use tracing::Instrument;
 use url::Url;
@@ -16,7 +17,7 @@ use url::Url;
 use super::error::{ApiError, ApiErrorBody, DecodeError, Error};
 use super::pagination::{Fetch, Page};
 use super::request::Request;
-use super::retry::{Outcome, RetryPolicy, retryable, server_delay};
+use super::retry::{Outcome, RetryPolicy, retry_after, retryable, server_delay};
 use super::{BoxFuture, RateLimit, Response, version};
 
 /// Waits between retries; tests replace it to observe the delays without waiting.
@@ -177,7 +178,7 @@ impl Transport {
                 Ok(received) => {
                     let (status, delay) = (
                         received.status,
-                        server_delay(&received.headers, SystemTime::now()),
+                        server_delay(received.status, &received.headers, SystemTime::now()),
                     );
                     (
                         Err(self.api_error(received, attempts)),
@@ -251,35 +252,21 @@ impl Transport {
     /// The base URL plus the path with each parameter percent-encoded as one segment.
     fn url(&self, request: &Request) -> Result<Url, Error> {
         let mut url = self.settings.base_url.clone();
-        let mut segments = url
-            .path_segments_mut()
-            .map_err(|()| Error::InvalidRequest("the base URL cannot take a path".to_owned()))?;
-        segments.pop_if_empty();
-        for segment in request.operation.path.split('/').filter(|s| !s.is_empty()) {
-            let Some(name) = segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) else {
-                segments.push(segment);
-                continue;
-            };
-            let value = request
-                .path_params
-                .iter()
-                .find(|(n, _)| *n == name)
-                .map(|(_, v)| v.as_str());
-            match value {
-                // These would change which endpoint is called, whatever the encoding.
-                Some("" | "." | "..") => {
-                    let message = format!("path parameter `{name}` cannot be empty, `.` or `..`");
-                    return Err(Error::InvalidRequest(message));
-                }
-                Some(value) => segments.push(value),
-                None => {
-                    return Err(Error::InvalidRequest(format!(
-                        "path parameter `{name}` is missing"
-                    )));
-                }
-            };
+        if url.cannot_be_a_base() {
+            return Err(Error::InvalidRequest(
+                "the base URL cannot take a path".to_owned(),
+            ));
         }
-        drop(segments);
+        let mut path = url.path().trim_end_matches('/').to_owned();
+        for segment in request.operation.path.split('/').filter(|s| !s.is_empty()) {
+            let value = match segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+                Some(name) => path_param(request, name)?,
+                None => segment,
+            };
+            path.push('/');
+            path.extend(utf8_percent_encode(value, SEGMENT));
+        }
+        url.set_path(&path);
         if !request.query.is_empty() {
             url.query_pairs_mut().extend_pairs(&request.query);
         }
@@ -325,7 +312,7 @@ impl Transport {
     fn api_error(&self, received: Received, attempts: u32) -> Error {
         let now = SystemTime::now();
         let header = |name: &str| received.headers.get(name).and_then(|v| v.to_str().ok());
-        let retry_after = header("retry-after").and(server_delay(&received.headers, now));
+        let retry_after = retry_after(&received.headers, now);
         Error::Api(Box::new(ApiError {
             status: received.status,
             body: ApiErrorBody::parse(&received.body),
@@ -335,6 +322,33 @@ impl Transport {
             rate_limit: RateLimit::from_headers(&received.headers, now),
             attempts,
         }))
+    }
+}
+
+/// Everything but the unreserved characters of RFC 3986 is percent-encoded in a path
+/// segment: `/`, `?`, `#`, `%`, spaces, control characters and non-ASCII included.
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// The value of path parameter `name`, refused when it would change which endpoint is
+/// called whatever the encoding (empty, `.` or `..`).
+fn path_param<'r>(request: &'r Request, name: &str) -> Result<&'r str, Error> {
+    let value = request
+        .path_params
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, v)| v.as_str());
+    match value {
+        Some("" | "." | "..") => Err(Error::InvalidRequest(format!(
+            "path parameter `{name}` cannot be empty, `.` or `..`"
+        ))),
+        Some(value) => Ok(value),
+        None => Err(Error::InvalidRequest(format!(
+            "path parameter `{name}` is missing"
+        ))),
     }
 }
 

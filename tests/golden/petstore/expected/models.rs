@@ -84,7 +84,7 @@ pub struct NewPet {
 }
 
 impl NewPet {
-    /// A `NewPet` with its required fields; set the others with the methods below.
+    /// Builds `NewPet` from its required fields; set the others with the methods below.
     pub fn new(name: impl Into<String>, species: Species) -> Self {
         Self {
             name: name.into(),

@@ -90,7 +90,7 @@ pub struct OrderInput {
 }
 
 impl OrderInput {
-    /// A `OrderInput` with its required fields; set the others with the methods below.
+    /// Builds `OrderInput` from its required fields; set the others with the methods below.
     pub fn new(lines: Vec<OrderInputLinesItem>) -> Self {
         Self {
             lines,
@@ -129,7 +129,7 @@ pub struct OrderInputLinesItem {
 }
 
 impl OrderInputLinesItem {
-    /// A `OrderInputLinesItem` with its required fields; set the others with the methods below.
+    /// Builds `OrderInputLinesItem` from its required fields; set the others with the methods below.
     pub fn new(quantity: i64, sku: impl Into<String>) -> Self {
         Self { quantity, sku: sku.into() }
     }
@@ -202,7 +202,7 @@ pub struct ReplaceNotesRequest {
 }
 
 impl ReplaceNotesRequest {
-    /// A `ReplaceNotesRequest` with its required fields; set the others with the methods below.
+    /// Builds `ReplaceNotesRequest` from its required fields; set the others with the methods below.
     pub fn new() -> Self {
         Self { text: None }
     }
