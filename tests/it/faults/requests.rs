@@ -66,7 +66,7 @@ async fn every_other_id_is_sent_as_exactly_one_encoded_segment() {
         ("a/b", "a%2Fb"),
         ("../c2", "..%2Fc2"),
         ("a\\b", "a%5Cb"),
-        ("a?limit=1&x=y", "a%3Flimit=1&x=y"),
+        ("a?limit=1&x=y", "a%3Flimit%3D1%26x%3Dy"),
         ("a#fragment", "a%23fragment"),
         ("100%", "100%25"),
         ("%2e%2e", "%252e%252e"),
