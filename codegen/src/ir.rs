@@ -10,7 +10,8 @@ pub struct Api {
     pub description: Option<String>,
     /// `info.version`, sent as the `Featurebase-Version` header by default.
     pub version: String,
-    /// The first `servers` entry.
+    /// The first server's URL (variables at their defaults); empty when it is relative
+    /// or missing.
     pub base_url: String,
     pub ids: Vec<IdType>,
     pub types: Vec<TypeDef>,

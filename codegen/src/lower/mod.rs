@@ -46,7 +46,7 @@ pub(crate) fn lower(doc: &OpenAPI) -> Result<Api, Diagnostics> {
         title: doc.info.title.clone(),
         description: doc.info.description.clone(),
         version: doc.info.version.clone(),
-        base_url: base_url.unwrap_or_default(),
+        base_url,
         ids: lowerer
             .ids
             .into_iter()
@@ -93,19 +93,21 @@ impl Lowerer<'_> {
         }
     }
 
-    fn base_url(&mut self) -> Option<String> {
-        match self.doc.servers.first() {
-            Some(server) if server.variables.as_ref().is_none_or(|v| v.is_empty()) => {
-                Some(server.url.trim_end_matches('/').to_owned())
-            }
-            Some(_) => self.error(
-                &Pointer::root().join("servers").join(0),
-                "server URL variables are not supported",
-            ),
-            None => self.error(
-                &Pointer::root().join("servers"),
-                "at least one server is needed: its URL is the client's default base URL",
-            ),
+    /// The first server's URL with its variables at their defaults; empty when the spec
+    /// names no absolute URL (the client then needs `.base_url(..)`).
+    fn base_url(&self) -> String {
+        let Some(server) = self.doc.servers.first() else {
+            return String::new();
+        };
+        let mut url = server.url.clone();
+        for (name, variable) in server.variables.iter().flatten() {
+            url = url.replace(&format!("{{{name}}}"), &variable.default);
+        }
+        let absolute = url.starts_with("https://") || url.starts_with("http://");
+        if absolute {
+            url.trim_end_matches('/').to_owned()
+        } else {
+            String::new()
         }
     }
 }

@@ -376,6 +376,9 @@ impl Lowerer<'_> {
                 code: status.clone(),
                 description: response.description.clone(),
             });
+            if !response.links.is_empty() {
+                self.report(&home.join("links"), "response `links` are not supported");
+            }
             if !status.starts_with('2') {
                 continue;
             }

@@ -128,6 +128,11 @@ fn invalid(message: &str) -> Error {
 }
 
 fn checked_base_url(text: &str) -> Result<Url, Error> {
+    if text.is_empty() {
+        return Err(invalid(
+            "the spec names no absolute server URL: set one with `.base_url(..)`",
+        ));
+    }
     let url = Url::parse(text).map_err(|error| invalid(&format!("base URL `{text}`: {error}")))?;
     let loopback = match url.host() {
         Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
@@ -156,5 +161,24 @@ impl<C> fmt::Debug for ClientBuilder<C> {
             .field("max_response_bytes", &self.max_response_bytes)
             .field("retry", &self.retry)
             .finish_non_exhaustive()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn build(base_url: &str) -> Result<Transport, Error> {
+        ClientBuilder::<Transport>::new("key".to_owned(), base_url, "2026-01-01.nova").build()
+    }
+
+    #[test]
+    fn a_spec_without_an_absolute_server_needs_a_base_url() {
+        let error = build("").expect_err("no default base URL");
+        assert!(
+            error.to_string().contains("set one with `.base_url(..)`"),
+            "{error}"
+        );
+        assert!(build("https://do.featurebase.app").is_ok());
     }
 }
