@@ -106,3 +106,41 @@ fn composed_types_behave() {
     let error = serde_json::from_str::<Priority>("7").expect_err("closed enum");
     assert!(error.to_string().contains("one of 1, 2, 3"), "{error}");
 }
+
+/// An operation newer than the client's pinned API version is refused before sending;
+/// the composition spec's own version (`2026-08-19.orbit`) is the default pin.
+#[tokio::test]
+async fn operations_newer_than_the_pinned_version_are_refused() {
+    use featurebase_api::Error;
+    use featurebase_tests::composition::Client;
+    use featurebase_tests::composition::models::{Animal, Cat};
+
+    let client = |version: Option<&str>| {
+        let builder = Client::builder("key")
+            .base_url("http://127.0.0.1:9")
+            .max_retries(0);
+        let builder = match version {
+            Some(version) => builder.api_version(version),
+            None => builder,
+        };
+        builder.build().expect("client")
+    };
+    let animal = || Animal::Cat(Cat::new("kitty", 9, "Tom"));
+
+    let refused = client(Some("2026-01-01.nova"))
+        .animals()
+        .create_animal(animal())
+        .await;
+    let Err(Error::InvalidRequest(message)) = refused else {
+        panic!("{refused:?}")
+    };
+    assert_eq!(
+        message,
+        "`createAnimal` needs API version 2026-08-19.orbit or newer; this request is pinned to 2026-01-01.nova"
+    );
+    let sent = client(None).animals().create_animal(animal()).await;
+    assert!(
+        matches!(sent, Err(Error::Connection(_))),
+        "sent (nothing listens on port 9): {sent:?}"
+    );
+}

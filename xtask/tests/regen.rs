@@ -176,3 +176,94 @@ fn usage_errors_exit_with_2() {
     assert_eq!(xtask(&["regen", "--bogus"]).status.code(), Some(2));
     assert_eq!(xtask(&[]).status.code(), Some(2));
 }
+
+/// Merges the mappings of `addition` into `spec` (one level under `paths` and
+/// `components/*`), as a person following the README would paste them in.
+fn extend(spec: &Path, addition: &str) {
+    let mut doc: serde_yaml::Value =
+        serde_yaml::from_str(&fs::read_to_string(spec).expect("spec")).expect("yaml");
+    let addition: serde_yaml::Value = serde_yaml::from_str(addition).expect("yaml");
+    let merge = |target: &mut serde_yaml::Value, source: &serde_yaml::Value| {
+        let (Some(target), Some(source)) = (target.as_mapping_mut(), source.as_mapping()) else {
+            panic!("both are mappings");
+        };
+        target.extend(source.clone());
+    };
+    merge(&mut doc["paths"], &addition["paths"]);
+    for (section, entries) in addition["components"].as_mapping().expect("components") {
+        merge(&mut doc["components"][section], entries);
+    }
+    fs::write(spec, serde_yaml::to_string(&doc).expect("yaml")).expect("write");
+}
+
+#[test]
+fn the_readme_walkthrough_adds_list_boards_to_the_tree() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (spec, out) = (spec_copy(dir.path()), dir.path().join("out"));
+    extend(
+        &spec,
+        &fs::read_to_string(workspace().join("tests/walkthrough/list-boards.yaml"))
+            .expect("walkthrough"),
+    );
+    let output = regen(&spec, &out, &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+
+    let resources = fs::read_to_string(out.join("resources.rs")).expect("resources");
+    assert!(
+        resources.contains("pub fn boards(&self) -> Boards {"),
+        "a `boards()` resource on the client"
+    );
+    assert!(
+        resources.contains("pub fn list(&self) -> operations::ListBoards {"),
+        "a `list()` method on it"
+    );
+    let operations = fs::read_to_string(out.join("operations.rs")).expect("operations");
+    assert!(
+        operations
+            .contains("pub async fn send(self) -> Result<rt::Page<models::Board>, rt::Error>")
+    );
+    let models = fs::read_to_string(out.join("models.rs")).expect("models");
+    assert!(models.contains("pub struct BoardId(String);"));
+}
+
+#[test]
+fn a_new_api_version_is_added_beside_the_current_one() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (spec, out) = (spec_copy(dir.path()), dir.path().join("out"));
+    let walkthrough = fs::read_to_string(workspace().join("tests/walkthrough/list-boards.yaml"))
+        .expect("walkthrough");
+    extend(
+        &spec,
+        &walkthrough.replace(
+            "x-available-since: 2026-01-01.nova",
+            "x-available-since: 2026-08-19.orbit",
+        ),
+    );
+    let mut doc: serde_yaml::Value =
+        serde_yaml::from_str(&fs::read_to_string(&spec).expect("spec")).expect("yaml");
+    let version = &mut doc["components"]["parameters"]["FeaturebaseVersion"]["schema"];
+    let push = |list: &mut serde_yaml::Value, item: &str| {
+        list.as_sequence_mut().expect("a list").push(item.into());
+    };
+    push(&mut version["enum"], "2026-08-19.orbit");
+    push(&mut version["x-enum-varnames"], "Orbit");
+    fs::write(&spec, serde_yaml::to_string(&doc).expect("yaml")).expect("write");
+    let output = regen(&spec, &out, &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+
+    let models = fs::read_to_string(out.join("models.rs")).expect("models");
+    assert!(
+        models.contains("Orbit,"),
+        "the new version is a FeaturebaseVersion variant"
+    );
+    let resources = fs::read_to_string(out.join("resources.rs")).expect("resources");
+    assert!(
+        resources.contains(r#"pub const API_VERSION: &'static str = "2026-01-01.nova";"#),
+        "the client still pins nova"
+    );
+    let operations = fs::read_to_string(out.join("operations.rs")).expect("operations");
+    assert!(
+        operations.contains(r#"since: Some("2026-08-19.orbit"),"#),
+        "so a nova client refuses listBoards"
+    );
+}
