@@ -185,6 +185,9 @@ pub struct Operation {
     pub body: Option<Body>,
     /// The success (2xx) response body, if any.
     pub response: Option<Ty>,
+    /// The JSON bodies of the documented error responses (decoded by the runtime's
+    /// tolerant error parser, but their models are response types too).
+    pub errors: Vec<Ty>,
     pub pagination: Option<Pagination>,
     /// Documented statuses, in ascending order.
     pub statuses: Vec<Status>,

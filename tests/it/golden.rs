@@ -73,6 +73,12 @@ fn composed_types_behave() {
         serde_json::json!({"kind": "kitty", "lives": 7, "name": "Kit"}),
         "readOnly `id` is never sent"
     );
+    let wrong_tag = Animal::Cat(Cat::new("dog", 7, "Kit"));
+    let sent = serde_json::to_value(&wrong_tag).expect("encodes");
+    assert_eq!(
+        sent["kind"], "kitty",
+        "a union sends its variant's discriminator"
+    );
 
     let dog =
         decode(r#"{"kind": "Dog", "name": "Rex", "goodBoy": true, "owner": null}"#).expect("a dog");

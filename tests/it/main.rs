@@ -1,5 +1,7 @@
 //! One integration-test binary for the whole workspace (faster to build than many).
 
 mod e2e;
+mod examples;
 mod faults;
 mod golden;
+mod roundtrip;

@@ -109,6 +109,13 @@ pub(super) fn union_def(def: &TypeDef, union: &Union) -> TokenStream {
         let value = variant.tag_value.as_ref()?;
         Some(quote!(#value => serde_json::from_value(value).map(Self::#variant_name),))
     });
+    let tagged = union.variants.iter().filter_map(|variant| {
+        let variant_name = ident(&variant.name);
+        let value = variant.tag_value.as_ref()?;
+        Some(quote!(Self::#variant_name(variant) => (#value, serde_json::to_value(variant)),))
+    });
+    let unknown_arm =
+        open.then(|| quote!(Self::Unknown(value) => return value.serialize(serializer),));
     let names: Vec<&String> = union
         .variants
         .iter()
@@ -120,11 +127,25 @@ pub(super) fn union_def(def: &TypeDef, union: &Union) -> TokenStream {
         quote!(other => Err(serde::de::Error::unknown_variant(other, &[#(#names),*])),)
     };
     quote! {
-        #[derive(Debug, Clone, PartialEq, Serialize)]
-        #[serde(untagged)]
+        #[derive(Debug, Clone, PartialEq)]
         pub enum #name {
             #(#variants)*
             #unknown
+        }
+
+        /// Sends the variant with its discriminator set, whatever the inner value holds.
+        impl Serialize for #name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let (tag, value) = match self {
+                    #(#tagged)*
+                    #unknown_arm
+                };
+                let mut value = value.map_err(serde::ser::Error::custom)?;
+                if let Some(object) = value.as_object_mut() {
+                    object.insert(#tag.to_owned(), tag.into());
+                }
+                value.serialize(serializer)
+            }
         }
 
         impl<'de> Deserialize<'de> for #name {

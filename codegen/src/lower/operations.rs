@@ -103,6 +103,7 @@ impl Lowerer<'_> {
         };
         let (response, statuses) =
             self.responses(&operation.responses, &at.join("responses"), &name)?;
+        let errors = self.error_types(&operation.responses, &at.join("responses"), &name);
         let sdk_path = self.sdk_path(operation, at, &id);
         let mut lowered = Operation {
             idempotent: self.ext_bool(extensions, "x-idempotent", at)
@@ -117,6 +118,7 @@ impl Lowerer<'_> {
             params: params?,
             body,
             response,
+            errors,
             pagination: None,
             statuses,
             sdk_path: sdk_path?,
@@ -382,7 +384,8 @@ impl Lowerer<'_> {
             if !status.starts_with('2') {
                 continue;
             }
-            let hint = format!("{op_name}Response");
+            let hint =
+                component_of(&home).map_or_else(|| format!("{op_name}Response"), |c| camel(&c));
             let Some(ty) = self.json_content(&response.content, &home.join("content"), &hint)
             else {
                 failed = true;
@@ -412,6 +415,50 @@ impl Lowerer<'_> {
         }
         statuses.sort();
         (!failed).then(|| (success.and_then(|(ty, _)| ty), statuses))
+    }
+
+    /// The JSON schemas of the non-2xx responses (other media types are left to the
+    /// runtime, which keeps any error body as text).
+    fn error_types(&mut self, responses: &Responses, at: &Pointer, op_name: &str) -> Vec<Ty> {
+        let errors = responses
+            .responses
+            .iter()
+            .filter(|(status, _)| !status.to_string().starts_with('2'));
+        let errors = errors.map(|(status, response)| (status.to_string(), response));
+        let default = responses
+            .default
+            .iter()
+            .map(|response| ("default".to_owned(), response));
+        let mut types = Vec::new();
+        for (status, response) in errors.chain(default).collect::<Vec<_>>() {
+            let Some((response, home)) = self.resolve(
+                response,
+                &at.join(&status),
+                "responses",
+                &self.components.responses,
+            ) else {
+                continue;
+            };
+            let json = response
+                .content
+                .iter()
+                .find(|(media_type, _)| is_json(media_type));
+            let Some((
+                media_type,
+                MediaType {
+                    schema: Some(schema),
+                    ..
+                },
+            )) = json
+            else {
+                continue;
+            };
+            let schema_at = home.join("content").join(media_type).join("schema");
+            let hint = component_of(&home).map_or_else(|| format!("{op_name}Error"), |c| camel(&c));
+            types.extend(self.ty(schema.into(), &schema_at, &hint));
+        }
+        types.dedup();
+        types
     }
 
     /// The schema of the `application/json` content; `Some(None)` when there is no content.

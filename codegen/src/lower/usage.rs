@@ -12,7 +12,7 @@ impl Lowerer<'_> {
             if let Some(body) = &operation.body {
                 self.mark(&body.ty, Side::Request);
             }
-            if let Some(response) = &operation.response {
+            for response in operation.response.iter().chain(&operation.errors) {
                 self.mark(response, Side::Response);
             }
         }

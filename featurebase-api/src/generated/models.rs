@@ -747,7 +747,7 @@ pub struct ErrorResponse {
 /// - `invalid_request_error` - Invalid request parameters or resource not found (400, 404, 410)
 /// - `api_error` - Server-side error (500)
 /// - `rate_limit_error` - Too many requests (429)
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorType {
     /// `authentication_error`
@@ -760,6 +760,9 @@ pub enum ErrorType {
     ApiError,
     /// `rate_limit_error`
     RateLimitError,
+    /// A value this version of the client does not know.
+    #[serde(untagged)]
+    Unknown(String),
 }
 
 impl ErrorType {
@@ -771,6 +774,7 @@ impl ErrorType {
             Self::InvalidRequestError => "invalid_request_error",
             Self::ApiError => "api_error",
             Self::RateLimitError => "rate_limit_error",
+            Self::Unknown(value) => value,
         }
     }
 }

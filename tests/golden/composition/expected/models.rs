@@ -5,8 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Cats and dogs, told apart by `kind`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Animal {
     /// `kind: "kitty"`
     Cat(Cat),
@@ -14,6 +13,22 @@ pub enum Animal {
     Dog(Dog),
     /// A variant this version of the client does not know, as received.
     Unknown(serde_json::Value),
+}
+
+/// Sends the variant with its discriminator set, whatever the inner value holds.
+impl Serialize for Animal {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (tag, value) = match self {
+            Self::Cat(variant) => ("kitty", serde_json::to_value(variant)),
+            Self::Dog(variant) => ("Dog", serde_json::to_value(variant)),
+            Self::Unknown(value) => return value.serialize(serializer),
+        };
+        let mut value = value.map_err(serde::ser::Error::custom)?;
+        if let Some(object) = value.as_object_mut() {
+            object.insert("kind".to_owned(), tag.into());
+        }
+        value.serialize(serializer)
+    }
 }
 
 impl<'de> Deserialize<'de> for Animal {
@@ -299,6 +314,13 @@ impl<'de> Deserialize<'de> for Priority {
             },
         )
     }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Problem {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
