@@ -13,7 +13,7 @@ pub struct Diagnostic {
     pub location: Option<(usize, usize)>,
 }
 
-/// Every problem found in a spec, in document order. Never empty.
+/// Every problem found in a spec, in document order (by line). Never empty.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostics(pub Vec<Diagnostic>);
 

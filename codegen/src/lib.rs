@@ -47,6 +47,8 @@ pub fn lower(spec_text: &str) -> Result<ir::Api, Diagnostics> {
         .and_then(|doc| lower::lower(&doc));
     lowered.map_err(|Diagnostics(mut diagnostics)| {
         locate::Locations::of(spec_text).annotate(&mut diagnostics);
+        // Document order; the sort is stable, so problems at one place keep theirs.
+        diagnostics.sort_by_key(|d| d.location.unwrap_or((usize::MAX, usize::MAX)));
         Diagnostics(diagnostics)
     })
 }

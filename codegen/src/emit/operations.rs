@@ -10,11 +10,22 @@ use crate::naming::ident;
 
 pub(super) fn module(api: &Api) -> TokenStream {
     let builders = api.operations.iter().map(builder);
+    let uses_models = api.operations.iter().any(|operation| {
+        let body = operation.body.iter().map(|body| &body.ty);
+        let params = operation.params.iter().map(|param| &param.ty);
+        let types = body.chain(params).chain(&operation.response);
+        types.into_iter().any(types::mentions_model)
+    });
+    let models = uses_models.then(|| {
+        quote!(
+            use super::models;
+        )
+    });
     quote! {
         //! Request builders, one per operation. Reach them through the resource tree from
         //! [`Client`](super::Client), set optional parameters, then `.await` them.
         use featurebase_api::runtime as rt;
-        use super::models;
+        #models
         #(#builders)*
     }
 }

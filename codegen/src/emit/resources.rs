@@ -11,6 +11,25 @@ use crate::naming::ident;
 
 pub(super) fn module(api: &Api) -> TokenStream {
     let client = client(api);
+    // Resource methods take the required parameters and bodies.
+    let uses_models = api.operations.iter().any(|operation| {
+        let body = operation
+            .body
+            .iter()
+            .filter(|body| body.required)
+            .map(|body| &body.ty);
+        let params = required_params(operation).map(|param| &param.ty);
+        body.chain(params).any(types::mentions_model)
+    });
+    let imports = if uses_models {
+        quote!(
+            use super::{models, operations};
+        )
+    } else {
+        quote!(
+            use super::operations;
+        )
+    };
     let mut resources = Vec::new();
     for child in &api.root.children {
         resource(api, child, &[], &mut resources);
@@ -19,7 +38,7 @@ pub(super) fn module(api: &Api) -> TokenStream {
         //! The resource tree: the [`Client`] and the resources below it, whose methods
         //! create the request builders of [`operations`](super::operations).
         use featurebase_api::runtime as rt;
-        use super::{models, operations};
+        #imports
         #client
         #(#resources)*
     }
@@ -151,7 +170,13 @@ fn operation_method(api: &Api, method: &ResourceMethod, bound: &[Param]) -> Toke
     let operation = &api.operations[method.operation];
     let name = ident(&method.name);
     let builder = ident(&operation.name);
-    let summary = docs::lines(operation.docs.summary.as_deref());
+    // The summary, else the description's first line, then where the details are.
+    let description = operation
+        .docs
+        .description
+        .as_deref()
+        .and_then(|d| d.lines().next());
+    let summary = docs::lines(operation.docs.summary.as_deref().or(description));
     let sends = format!(
         "{} See [`{}`](operations::{}).",
         sends_line(operation),

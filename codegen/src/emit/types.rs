@@ -93,6 +93,15 @@ fn is_copy(api: &Api, ty: &Ty) -> bool {
     }
 }
 
+/// Whether writing `ty` outside `models` names the `models` module.
+pub(super) fn mentions_model(ty: &Ty) -> bool {
+    match ty {
+        Ty::Named(_) | Ty::Id(_) => true,
+        Ty::Array(item) | Ty::Map(item) => mentions_model(item),
+        Ty::String | Ty::Integer | Ty::Number | Ty::Boolean | Ty::Json | Ty::True => false,
+    }
+}
+
 fn into_friendly(ty: &Ty) -> bool {
     matches!(ty, Ty::String | Ty::Id(_))
 }

@@ -76,16 +76,16 @@ impl Lowerer<'_> {
             "delete" => Method::Delete,
             other => return self.error(at, format!("`{other}` operations are not supported")),
         };
-        let Some(id) = operation.operation_id.clone() else {
-            return self.error(at, "every operation needs an `operationId`");
+        // Without a usable operationId the rest is still checked, so every problem shows.
+        let id = match &operation.operation_id {
+            Some(id) if is_identifier(&camel(id)) => Some(id.clone()),
+            Some(id) => {
+                let message = format!("`{id}` does not make a Rust name");
+                self.error(&at.join("operationId"), message)
+            }
+            None => self.error(at, "every operation needs an `operationId`"),
         };
-        let name = camel(&id);
-        if !is_identifier(&name) {
-            return self.error(
-                &at.join("operationId"),
-                format!("`{id}` does not make a Rust name"),
-            );
-        }
+        let name = camel(id.as_deref().unwrap_or("operation"));
         if !operation.callbacks.is_empty() {
             self.report(&at.join("callbacks"), "callbacks are not supported");
         }
@@ -97,14 +97,16 @@ impl Lowerer<'_> {
         };
         self.extension_notes(&mut docs, extensions, at);
         let params = self.params(path, item, operation, at, &name);
-        let body = match &operation.request_body {
-            Some(body) => Some(self.body(body, &at.join("requestBody"), &name)?),
-            None => None,
-        };
-        let (response, statuses) =
-            self.responses(&operation.responses, &at.join("responses"), &name)?;
+        let body = operation
+            .request_body
+            .as_ref()
+            .map(|body| self.body(body, &at.join("requestBody"), &name));
+        let responses = self.responses(&operation.responses, &at.join("responses"), &name);
         let errors = self.error_types(&operation.responses, &at.join("responses"), &name);
+        let id = id?;
         let sdk_path = self.sdk_path(operation, at, &id);
+        let body = body.map_or(Some(None), |body| body.map(Some))?;
+        let (response, statuses) = responses?;
         let mut lowered = Operation {
             idempotent: self.ext_bool(extensions, "x-idempotent", at)
                 || matches!(method, Method::Get | Method::Put | Method::Delete),
@@ -468,21 +470,24 @@ impl Lowerer<'_> {
         at: &Pointer,
         hint: &str,
     ) -> Option<Option<Ty>> {
-        let mut found = None;
-        for (media_type, media) in content {
-            let at = at.join(media_type);
-            if !is_json(media_type) {
-                return self.error(
-                    &at,
-                    format!("media type `{media_type}` is not supported; use `application/json`"),
-                );
-            }
-            let Some(schema) = &media.schema else {
-                return self.error(&at, "JSON content needs a `schema`");
-            };
-            found = Some(self.ty(schema.into(), &at.join("schema"), hint)?);
+        if content.is_empty() {
+            return Some(None);
         }
-        Some(found)
+        // Other media types beside JSON are alternatives the client does not use.
+        let Some((media_type, media)) = content.iter().find(|(media_type, _)| is_json(media_type))
+        else {
+            let offered: Vec<&str> = content.keys().map(String::as_str).collect();
+            let message = format!(
+                "media type `{}` is not supported; use `application/json`",
+                offered.join("`, `")
+            );
+            return self.error(&at.join(offered[0]), message);
+        };
+        let at = at.join(media_type);
+        let Some(schema) = &media.schema else {
+            return self.error(&at, "JSON content needs a `schema`");
+        };
+        Some(Some(self.ty(schema.into(), &at.join("schema"), hint)?))
     }
 }
 

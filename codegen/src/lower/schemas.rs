@@ -124,8 +124,16 @@ impl Lowerer<'_> {
             }
             SchemaKind::Type(Type::Array(array)) => self.array_ty(array, at, hint),
             SchemaKind::Any(any) if *any == Default::default() => Some(Ty::Json),
-            SchemaKind::Any(any) if is_object_with_alternatives(any) => {
-                let alternatives = self.alternatives(&any.any_of, &at.join("anyOf"))?;
+            // An object spelled without `type: object`, or with `anyOf`/`allOf` beside its
+            // properties (which `openapiv3` cannot type).
+            SchemaKind::Any(any) if is_object(any) && !any.all_of.is_empty() => {
+                self.all_of_ty(schema, &any.all_of, Some(any), at, hint)
+            }
+            SchemaKind::Any(any) if is_object(any) => {
+                let alternatives = match any.any_of.is_empty() {
+                    true => Vec::new(),
+                    false => self.alternatives(&any.any_of, &at.join("anyOf"))?,
+                };
                 let object = ObjectType {
                     properties: any.properties.clone(),
                     required: any.required.clone(),
@@ -134,9 +142,6 @@ impl Lowerer<'_> {
                     max_properties: any.max_properties,
                 };
                 self.object_ty(schema, &object, alternatives, at, hint)
-            }
-            SchemaKind::Any(any) if is_object_with_all_of(any) => {
-                self.all_of_ty(schema, &any.all_of, Some(any), at, hint)
             }
             SchemaKind::Any(any) => self.error(
                 at,
@@ -470,9 +475,10 @@ fn is_struct(schema: &ReferenceOr<Schema>) -> bool {
     )
 }
 
-/// `type: object` with `anyOf` alternatives and nothing that does not belong to an object.
-fn is_object_with_alternatives(any: &AnySchema) -> bool {
-    let object_keywords = AnySchema {
+/// Only object keywords (properties, `required`, `additionalProperties`, `anyOf`
+/// alternatives, `allOf` parts), with `type: object` or no type at all.
+fn is_object(any: &AnySchema) -> bool {
+    let others = AnySchema {
         typ: None,
         properties: Default::default(),
         required: Vec::new(),
@@ -480,24 +486,8 @@ fn is_object_with_alternatives(any: &AnySchema) -> bool {
         min_properties: None,
         max_properties: None,
         any_of: Vec::new(),
-        ..any.clone()
-    };
-    any.typ.as_deref() == Some("object")
-        && !any.any_of.is_empty()
-        && object_keywords == AnySchema::default()
-}
-
-/// An object written as `allOf` plus properties of its own.
-fn is_object_with_all_of(any: &AnySchema) -> bool {
-    let object_keywords = AnySchema {
-        typ: None,
-        properties: Default::default(),
-        required: Vec::new(),
-        additional_properties: None,
         all_of: Vec::new(),
         ..any.clone()
     };
-    matches!(any.typ.as_deref(), None | Some("object"))
-        && !any.all_of.is_empty()
-        && object_keywords == AnySchema::default()
+    matches!(any.typ.as_deref(), None | Some("object")) && others == AnySchema::default()
 }

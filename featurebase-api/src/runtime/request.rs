@@ -172,9 +172,9 @@ impl Request {
 
     /// Sets the JSON body; a `None` body sends none.
     pub fn json(mut self, body: &impl Serialize) -> Self {
-        match serde_json::to_value(body) {
-            Ok(Value::Null) => {}
-            Ok(value) => self.body = Some(value.to_string().into()),
+        match serde_json::to_vec(body) {
+            Ok(bytes) if bytes == b"null" => {}
+            Ok(bytes) => self.body = Some(bytes.into()),
             Err(error) => self.refuse(format!("the body cannot be serialized: {error}")),
         }
         self

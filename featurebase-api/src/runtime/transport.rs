@@ -367,17 +367,24 @@ fn transport_error(error: reqwest::Error) -> (Error, Outcome) {
     (error, outcome)
 }
 
+/// Decodes a success body. The fast path is plain `serde_json`; only a body that fails
+/// is decoded again with `serde_path_to_error`, to say where it failed.
 fn decode<T: DeserializeOwned>(status: StatusCode, body: &[u8]) -> Result<T, Error> {
+    if let Ok(value) = serde_json::from_slice(body) {
+        return Ok(value);
+    }
     let mut deserializer = serde_json::Deserializer::from_slice(body);
-    serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
-        let excerpt: String = String::from_utf8_lossy(body).chars().take(200).collect();
-        Error::Decode(Box::new(DecodeError {
-            status,
-            path: error.path().to_string(),
-            message: error.into_inner().to_string(),
-            excerpt,
-        }))
-    })
+    let error = match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
+        Ok(value) => return Ok(value),
+        Err(error) => error,
+    };
+    let excerpt: String = String::from_utf8_lossy(body).chars().take(200).collect();
+    Err(Error::Decode(Box::new(DecodeError {
+        status,
+        path: error.path().to_string(),
+        message: error.into_inner().to_string(),
+        excerpt,
+    })))
 }
 
 impl fmt::Debug for Transport {

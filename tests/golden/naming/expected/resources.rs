@@ -93,6 +93,7 @@ pub struct BoardsPosts {
 }
 
 impl BoardsPosts {
+    /// Deletes the post.
     ///
     /// Sends `DELETE /boards/{boardId}/posts/{postId}`. See [`DeletePost`](operations::DeletePost).
     #[deprecated]

@@ -1,0 +1,44 @@
+//! The clients generated from the public example specs in this directory that the
+//! generator accepts (`expectations.yaml`), each compiled as a module. The build script
+//! writes them into `OUT_DIR`; `tests/public_specs.rs` builds each client and a request.
+
+/// The OpenAPI Initiative's `petstore.yaml`.
+pub mod petstore {
+    include!(concat!(env!("OUT_DIR"), "/petstore/featurebase_api.rs"));
+}
+
+/// The OpenAPI Initiative's `petstore-expanded.yaml`.
+pub mod petstore_expanded {
+    include!(concat!(
+        env!("OUT_DIR"),
+        "/petstore-expanded/featurebase_api.rs"
+    ));
+}
+
+/// An ASP.NET Core "Todo" API as Swashbuckle describes it (JSON offered beside
+/// `text/plain` and `application/json-patch+json`).
+pub mod aspnetcore_todo {
+    include!(concat!(
+        env!("OUT_DIR"),
+        "/aspnetcore-todo/featurebase_api.rs"
+    ));
+}
+
+/// SwaggerHub's "Simple Inventory API" template.
+pub mod simple_inventory {
+    include!(concat!(
+        env!("OUT_DIR"),
+        "/simple-inventory/featurebase_api.rs"
+    ));
+}
+
+/// The specs included above, by file stem, as `expectations.yaml` names them.
+pub const INCLUDED: &[&str] = &[
+    "aspnetcore-todo",
+    "petstore",
+    "petstore-expanded",
+    "simple-inventory",
+];
+
+/// The specs the build script generated: every one `expectations.yaml` says is accepted.
+pub const ACCEPTED: &str = env!("PUBLIC_SPECS_ACCEPTED");
