@@ -1,5 +1,7 @@
-//! Project tasks: `cargo xtask regen [--check] [--spec PATH] [--out DIR]`.
+//! Project tasks: `cargo xtask regen [--check] [--spec PATH] [--out DIR]` and
+//! `cargo xtask bench-codegen [--iterations N] [--no-compile]`.
 
+mod bench;
 mod regen;
 
 use std::path::PathBuf;
@@ -7,14 +9,31 @@ use std::process::ExitCode;
 
 const USAGE: &str = "\
 usage: cargo xtask regen [--check] [--spec PATH] [--out DIR]
+       cargo xtask bench-codegen [--iterations N] [--no-compile]
 
   regen          write the generated client from the spec (only files that changed)
   --check        write nothing; fail and name each stale file if the output is out of date
   --spec PATH    the OpenAPI spec (default: spec/featurebase.yaml)
-  --out DIR      where the generated modules go (default: featurebase-api/src/generated)";
+  --out DIR      where the generated modules go (default: featurebase-api/src/generated)
+
+  bench-codegen  time generating spec/featurebase.yaml and tests/synthetic/spec.yaml (the
+                 median of N runs, default 20) and `cargo build` of the crates they feed
+                 after a touch (incremental and CARGO_INCREMENTAL=0); print both, with
+                 their ratios
+  --iterations N how many timed generation runs per spec
+  --no-compile   only time generation";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("bench-codegen") {
+        return match bench::parse(&args[1..]) {
+            Ok(options) => bench::run(&options),
+            Err(message) => {
+                eprintln!("{message}\n\n{USAGE}");
+                ExitCode::from(2)
+            }
+        };
+    }
     match parse(&args) {
         Ok(options) => regen::run(&options),
         Err(message) => {

@@ -1,0 +1,282 @@
+//! `bench-codegen`: how the generator's time and the generated code's compile time grow
+//! from the 20-operation spec (the baseline) to the synthetic spec of the full API's size.
+//!
+//! Generation is timed in-process with `Instant` (the median of many runs after a
+//! warm-up), in whatever profile xtask was built with (`cargo xtask`: dev). Compile times
+//! are the wall clock of one `cargo build -p <crate>` each, after a warm build and a touch
+//! of the crate's generated input, in the dev profile: once incremental (its default) and
+//! once with `CARGO_INCREMENTAL=0` (the whole crate recompiled, as CI builds). The
+//! synthetic crate's build includes its build script generating the client.
+
+use std::fs::{self, File};
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode, Stdio};
+use std::time::{Duration, Instant, SystemTime};
+
+use crate::workspace_root;
+
+const BASELINE: &str = "spec/featurebase.yaml";
+const SYNTHETIC: &str = "tests/synthetic/spec.yaml";
+const WARM_UP: usize = 3;
+
+#[derive(Debug)]
+pub(crate) struct BenchOptions {
+    pub(crate) iterations: usize,
+    pub(crate) compile: bool,
+}
+
+/// `bench-codegen [--iterations N] [--no-compile]` (the arguments after the task name).
+pub(crate) fn parse(args: &[String]) -> Result<BenchOptions, String> {
+    let mut options = BenchOptions {
+        iterations: 20,
+        compile: true,
+    };
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--iterations" => {
+                let value = args.next().ok_or("`--iterations` needs a value")?;
+                options.iterations = value.parse().ok().filter(|n| *n > 0).ok_or_else(|| {
+                    format!("`--iterations` needs a positive number, not `{value}`")
+                })?;
+            }
+            "--no-compile" => options.compile = false,
+            other => return Err(format!("unknown argument `{other}`")),
+        }
+    }
+    Ok(options)
+}
+
+pub(crate) fn run(options: &BenchOptions) -> ExitCode {
+    match bench(options) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// What one spec costs to generate.
+struct Generation {
+    spec: &'static str,
+    operations: usize,
+    lines: usize,
+    median: Duration,
+    min: Duration,
+    max: Duration,
+}
+
+fn bench(options: &BenchOptions) -> Result<(), String> {
+    let root = workspace_root();
+    let profile = if cfg!(debug_assertions) {
+        "dev (unoptimized, as `cargo xtask` builds it)"
+    } else {
+        "release"
+    };
+    println!(
+        "bench-codegen: `featurebase_codegen::generate`, median of {} runs after {WARM_UP} warm-up runs",
+        options.iterations
+    );
+    println!("  generation profile: {profile}");
+    let cores = std::thread::available_parallelism().map_or(0, usize::from);
+    let load = fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    let load = load.split_whitespace().next().unwrap_or("unknown");
+    println!("  machine: {cores} cores, 1-minute load average at start {load}");
+    let baseline = generation(&root, BASELINE, options.iterations)?;
+    let synthetic = generation(&root, SYNTHETIC, options.iterations)?;
+    println!();
+    println!(
+        "  {:<27} {:>5} {:>7} {:>11} {:>11} {:>11} {:>10}",
+        "spec", "ops", "lines", "median", "min", "max", "per op"
+    );
+    for g in [&baseline, &synthetic] {
+        println!(
+            "  {:<27} {:>5} {:>7} {:>11} {:>11} {:>11} {:>10}",
+            g.spec,
+            g.operations,
+            g.lines,
+            millis(g.median),
+            millis(g.min),
+            millis(g.max),
+            millis(g.median / g.operations.max(1) as u32),
+        );
+    }
+    println!();
+    println!(
+        "  ratio synthetic/baseline: time {:.2}x, operations {:.2}x, generated lines {:.2}x, time per operation {:.2}x",
+        ratio(synthetic.median, baseline.median),
+        synthetic.operations as f64 / baseline.operations as f64,
+        synthetic.lines as f64 / baseline.lines as f64,
+        ratio(synthetic.median, baseline.median) * baseline.operations as f64
+            / synthetic.operations as f64,
+    );
+    if !options.compile {
+        return Ok(());
+    }
+
+    println!();
+    println!(
+        "compile time: `cargo build -p <crate>` after touching its generated input, dev profile, wall clock, one run each after a warm build"
+    );
+    println!(
+        "  (incremental: the dev profile's default; CARGO_INCREMENTAL=0: the whole crate recompiled, as CI builds)"
+    );
+    let targets = [
+        ("featurebase-synthetic", SYNTHETIC),
+        ("featurebase-api", "featurebase-api/src/lib.rs"),
+    ];
+    for (package, _) in targets {
+        cargo_build(&root, package, Incremental::Yes)?;
+    }
+    println!(
+        "  {:<23} {:<28} {:>12} {:>20}",
+        "crate", "touched", "incremental", "CARGO_INCREMENTAL=0"
+    );
+    let mut times = Vec::new();
+    for (package, input) in targets {
+        let mut row = Vec::new();
+        for incremental in [Incremental::Yes, Incremental::No] {
+            touch(&root.join(input))?;
+            let (elapsed, compiled) = cargo_build(&root, package, incremental)?;
+            if !compiled {
+                return Err(format!(
+                    "touching {input} did not make cargo compile {package}"
+                ));
+            }
+            row.push(elapsed);
+        }
+        println!(
+            "  {package:<23} {input:<28} {:>12} {:>20}",
+            seconds(row[0]),
+            seconds(row[1])
+        );
+        times.push(row);
+    }
+    println!(
+        "  {:<23} {:<28} {:>11.2}x {:>19.2}x",
+        "ratio synthetic/api",
+        "",
+        ratio(times[0][0], times[1][0]),
+        ratio(times[0][1], times[1][1]),
+    );
+    Ok(())
+}
+
+fn generation(root: &Path, spec: &'static str, iterations: usize) -> Result<Generation, String> {
+    let text = fs::read_to_string(root.join(spec))
+        .map_err(|error| format!("cannot read {spec}: {error}"))?;
+    let invalid = |diagnostics: featurebase_codegen::Diagnostics| diagnostics.render(spec);
+    let operations = featurebase_codegen::lower(&text)
+        .map_err(invalid)?
+        .operations
+        .len();
+    let mut lines = 0;
+    for _ in 0..WARM_UP {
+        let files = featurebase_codegen::generate(&text, spec).map_err(invalid)?;
+        lines = files.iter().map(|file| file.contents.lines().count()).sum();
+    }
+    let mut times = Vec::with_capacity(iterations);
+    for _ in 0..iterations {
+        let start = Instant::now();
+        let files = featurebase_codegen::generate(&text, spec);
+        times.push(start.elapsed());
+        std::hint::black_box(files).map_err(invalid)?;
+    }
+    times.sort();
+    Ok(Generation {
+        spec,
+        operations,
+        lines,
+        median: median(&times),
+        min: times[0],
+        max: times[times.len() - 1],
+    })
+}
+
+/// The median of sorted, non-empty `times`.
+fn median(times: &[Duration]) -> Duration {
+    let middle = times.len() / 2;
+    if times.len() % 2 == 1 {
+        times[middle]
+    } else {
+        (times[middle - 1] + times[middle]) / 2
+    }
+}
+
+/// Sets the file's modification time to now, as `touch` does, without changing it.
+fn touch(path: &Path) -> Result<(), String> {
+    File::options()
+        .append(true)
+        .open(path)
+        .and_then(|file| file.set_modified(SystemTime::now()))
+        .map_err(|error| format!("cannot touch {}: {error}", path.display()))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Incremental {
+    Yes,
+    No,
+}
+
+/// Runs `cargo build -p package` in the workspace: how long it took and whether it
+/// compiled `package`; fails with cargo's output if the build does.
+fn cargo_build(
+    root: &Path,
+    package: &str,
+    incremental: Incremental,
+) -> Result<(Duration, bool), String> {
+    let cargo = std::env::var_os("CARGO").map_or_else(|| PathBuf::from("cargo"), PathBuf::from);
+    let flag = match incremental {
+        Incremental::Yes => "1",
+        Incremental::No => "0",
+    };
+    let start = Instant::now();
+    let output = Command::new(cargo)
+        .args(["build", "-p", package])
+        .env("CARGO_INCREMENTAL", flag)
+        .current_dir(root)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .output()
+        .map_err(|error| format!("cannot run cargo: {error}"))?;
+    let elapsed = start.elapsed();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    if !output.status.success() {
+        return Err(format!("`cargo build -p {package}` failed:\n{stderr}"));
+    }
+    Ok((elapsed, stderr.contains(&format!("Compiling {package} "))))
+}
+
+fn ratio(a: Duration, b: Duration) -> f64 {
+    a.as_secs_f64() / b.as_secs_f64()
+}
+
+fn millis(duration: Duration) -> String {
+    format!("{:.2} ms", duration.as_secs_f64() * 1000.0)
+}
+
+fn seconds(duration: Duration) -> String {
+    format!("{:.2} s", duration.as_secs_f64())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn median_of_odd_and_even_counts() {
+        let ms = Duration::from_millis;
+        assert_eq!(median(&[ms(1), ms(2), ms(9)]), ms(2));
+        assert_eq!(median(&[ms(1), ms(3), ms(5), ms(9)]), ms(4));
+    }
+
+    #[test]
+    fn options() {
+        let args = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let options = parse(&args(&["--iterations", "5", "--no-compile"])).expect("valid");
+        assert_eq!((options.iterations, options.compile), (5, false));
+        assert!(parse(&args(&["--iterations", "0"])).is_err());
+        assert!(parse(&args(&["--bogus"])).is_err());
+    }
+}
