@@ -5,7 +5,7 @@
 //! use featurebase_api::Client;
 //! use featurebase_api::models::UpsertContactRequest;
 //!
-//! let client = Client::new(std::env::var("FEATUREBASE_API_KEY").unwrap_or_default())?;
+//! let client = Client::new(std::env::var("FEATUREBASE_API_KEY").expect("FEATUREBASE_API_KEY is set"))?;
 //! let page = client.users().contacts().list().limit(50).await?;
 //! for contact in &page.data {
 //!     println!("{} <{:?}>", contact.name, contact.email);

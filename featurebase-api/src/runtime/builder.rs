@@ -29,6 +29,7 @@ pub struct ClientBuilder<C> {
 
 impl<C: From<Transport>> ClientBuilder<C> {
     /// Called by the generated `Client::builder` with the spec's defaults.
+    #[doc(hidden)]
     pub fn new(api_key: String, base_url: &str, api_version: &str) -> Self {
         Self {
             api_key,
@@ -75,7 +76,8 @@ impl<C: From<Transport>> ClientBuilder<C> {
         self
     }
 
-    /// How long a whole request may take, including reading the response (default 60 s).
+    /// How long each attempt of a request may take, reading the response included
+    /// (default 60 s); retries start their own clock.
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
         self
@@ -94,7 +96,11 @@ impl<C: From<Transport>> ClientBuilder<C> {
         self
     }
 
+    /// Checks the settings and returns the client.
     pub fn build(self) -> Result<C, Error> {
+        if self.api_key.trim().is_empty() {
+            return Err(invalid("the API key is empty"));
+        }
         let base_url = checked_base_url(&self.base_url)?;
         let mut authorization = HeaderValue::from_str(&format!("Bearer {}", self.api_key))
             .map_err(|_| invalid("the API key contains characters not allowed in a header"))?;
@@ -108,6 +114,8 @@ impl<C: From<Transport>> ClientBuilder<C> {
             .user_agent(concat!("featurebase-api-rust/", env!("CARGO_PKG_VERSION")))
             .timeout(self.timeout)
             .connect_timeout(self.connect_timeout)
+            // A redirect would turn a POST into a GET and decode the wrong body.
+            .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(|error| invalid(&format!("cannot set up HTTP: {error}")))?;
         let settings = Settings {
@@ -170,6 +178,13 @@ mod tests {
 
     fn build(base_url: &str) -> Result<Transport, Error> {
         ClientBuilder::<Transport>::new("key".to_owned(), base_url, "2026-01-01.nova").build()
+    }
+
+    #[test]
+    fn an_empty_api_key_is_refused() {
+        let builder = ClientBuilder::<Transport>::new(" ".to_owned(), "https://a.example", "v");
+        let error = builder.build().expect_err("empty key");
+        assert_eq!(error.to_string(), "invalid request: the API key is empty");
     }
 
     #[test]

@@ -95,6 +95,14 @@ impl std::fmt::Display for ApiError {
     }
 }
 
+impl ApiError {
+    /// The raw body decoded into a type of your choice, e.g. the generated
+    /// `models::ErrorResponse`; `None` when it does not decode.
+    pub fn body_as<T: serde::de::DeserializeOwned>(&self) -> Option<T> {
+        serde_json::from_str(&self.raw_body).ok()
+    }
+}
+
 impl ApiErrorBody {
     /// Reads the documented envelope, or the legacy shapes the live API also sends
     /// (`{"success": false, "message": ..}`, `{"code": 400, "message": ..}`).

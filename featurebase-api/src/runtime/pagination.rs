@@ -91,6 +91,7 @@ impl<T: Send + 'static> Page<T> {
         })
     }
 
+    #[doc(hidden)]
     /// Every item across all pages, starting from the first page a list request returns.
     pub fn items(
         first: impl Future<Output = Result<Page<T>, Error>> + Send + 'static,

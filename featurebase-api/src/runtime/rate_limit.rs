@@ -8,7 +8,7 @@ use http::HeaderMap;
 use super::retry::seconds_until;
 
 /// The rate-limit state the API reported with a response.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct RateLimit {
     /// Requests allowed in the current window (`X-RateLimit-Limit`).
@@ -23,7 +23,8 @@ impl RateLimit {
     /// The values of a response's headers; `None` when it carries none of them.
     pub(crate) fn from_headers(headers: &HeaderMap, now: SystemTime) -> Option<Self> {
         let number = |name: &str| headers.get(name)?.to_str().ok()?.trim().parse::<u64>().ok();
-        let reset = number("x-ratelimit-reset").map(|reset| now + seconds_until(reset, now));
+        let reset = number("x-ratelimit-reset")
+            .and_then(|reset| now.checked_add(seconds_until(reset, now)));
         let limit = Self {
             limit: number("x-ratelimit-limit"),
             remaining: number("x-ratelimit-remaining"),

@@ -69,6 +69,7 @@ impl RequestOptions {
     }
 }
 
+#[doc(hidden)]
 /// Bounds the spec puts on a parameter, checked before the request is sent.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Limits {
@@ -87,6 +88,7 @@ impl Limits {
     };
 }
 
+#[doc(hidden)]
 /// One request, built by a generated `send()`: parameters are turned into text as they
 /// are added; the first problem is kept and reported when the request is sent.
 #[derive(Debug, Clone)]
@@ -164,8 +166,17 @@ impl Request {
 
     /// Sets a header; `None` sets nothing, a list is sent comma-separated.
     pub fn header(mut self, name: &'static str, value: &impl Serialize) -> Self {
-        if let Some(texts) = self.texts(name, value).filter(|t| !t.is_empty()) {
-            self.headers.push((name, texts.join(",")));
+        let Some(text) = self
+            .texts(name, value)
+            .filter(|t| !t.is_empty())
+            .map(|t| t.join(","))
+        else {
+            return self;
+        };
+        if http::HeaderValue::from_str(&text).is_err() {
+            self.refuse(format!("header `{name}` cannot hold {text:?}"));
+        } else {
+            self.headers.push((name, text));
         }
         self
     }
@@ -304,5 +315,10 @@ mod tests {
         let nested =
             Request::new(&OP, RequestOptions::new()).query("q", &serde_json::json!({"a": 1}));
         assert!(nested.problem().is_some());
+        let broken = Request::new(&OP, RequestOptions::new()).header("X-Note", &"a\nb");
+        assert_eq!(
+            broken.problem().map(|p| p.to_string()),
+            Some(r#"invalid request: header `X-Note` cannot hold "a\nb""#.to_owned())
+        );
     }
 }

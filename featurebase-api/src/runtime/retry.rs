@@ -81,6 +81,8 @@ impl RetryPolicy {
 /// What happened to one attempt, as far as retrying is concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Outcome {
+    /// The request could not even be built: trying again cannot help.
+    NotSent,
     /// The connection was never made: the server cannot have acted.
     NotConnected,
     /// The request may have reached the server (timeout, connection reset).
@@ -94,6 +96,7 @@ pub(crate) enum Outcome {
 /// for idempotent operations.
 pub(crate) fn retryable(outcome: Outcome, idempotent: bool) -> bool {
     match outcome {
+        Outcome::NotSent => false,
         Outcome::NotConnected => true,
         Outcome::Lost => idempotent,
         Outcome::Status(status) => match status.as_u16() {
@@ -147,8 +150,10 @@ pub(crate) fn seconds_until(reset: u64, now: SystemTime) -> Duration {
     if reset < YEAR_2001 {
         return Duration::from_secs(reset);
     }
-    let at = SystemTime::UNIX_EPOCH + Duration::from_secs(reset);
-    at.duration_since(now).unwrap_or_default()
+    // A time too far out for `SystemTime` (a hostile or broken header) reads as no wait.
+    let at = SystemTime::UNIX_EPOCH.checked_add(Duration::from_secs(reset));
+    at.and_then(|at| at.duration_since(now).ok())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -243,6 +248,14 @@ mod tests {
             Some(Duration::from_secs(1)),
             "Retry-After wins"
         );
+    }
+
+    #[test]
+    fn absurd_reset_times_do_not_panic() {
+        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_784_000_000);
+        assert_eq!(seconds_until(u64::MAX, now), Duration::ZERO);
+        let reset = headers(&[("x-ratelimit-reset", "18446744073709551615")]);
+        assert_eq!(server_delay(TOO_MANY, &reset, now), Some(Duration::ZERO));
     }
 
     #[test]

@@ -72,6 +72,7 @@ impl Transport {
         &self.settings.api_version
     }
 
+    #[doc(hidden)]
     /// Sends `request` and decodes the JSON response body into `T`.
     pub async fn send_with_response<T: DeserializeOwned>(
         &self,
@@ -86,6 +87,7 @@ impl Transport {
         })
     }
 
+    #[doc(hidden)]
     /// Sends `request` whose success response has no body.
     pub async fn send_empty(&self, request: Request) -> Result<Response<()>, Error> {
         let received = self.execute(&request).await?;
@@ -96,6 +98,7 @@ impl Transport {
         })
     }
 
+    #[doc(hidden)]
     /// Sends a list request; the page can fetch the next one by setting query
     /// parameter `cursor` to the next cursor that `split` takes from the envelope.
     pub fn send_page<E, T>(
@@ -354,6 +357,9 @@ fn path_param<'r>(request: &'r Request, name: &str) -> Result<&'r str, Error> {
 
 /// A failed exchange: whether the server cannot have seen it, or may have.
 fn transport_error(error: reqwest::Error) -> (Error, Outcome) {
+    if error.is_builder() {
+        return (Error::InvalidRequest(error.to_string()), Outcome::NotSent);
+    }
     let outcome = if error.is_connect() {
         Outcome::NotConnected
     } else {
@@ -378,7 +384,8 @@ fn decode<T: DeserializeOwned>(status: StatusCode, body: &[u8]) -> Result<T, Err
         Ok(value) => return Ok(value),
         Err(error) => error,
     };
-    let excerpt: String = String::from_utf8_lossy(body).chars().take(200).collect();
+    let start = &body[..body.len().min(800)];
+    let excerpt: String = String::from_utf8_lossy(start).chars().take(200).collect();
     Err(Error::Decode(Box::new(DecodeError {
         status,
         path: error.path().to_string(),
