@@ -42,16 +42,19 @@ impl fmt::Display for Diagnostics {
         for diagnostic in &self.0 {
             writeln!(f, "{diagnostic}")?;
         }
-        let count = self.0.len();
-        write!(
-            f,
-            "{count} problem{} in the spec",
-            if count == 1 { "" } else { "s" }
-        )
+        write!(f, "{} in the spec", self.count())
     }
 }
 
 impl Diagnostics {
+    /// "1 problem", "3 problems".
+    fn count(&self) -> String {
+        match self.0.len() {
+            1 => "1 problem".to_owned(),
+            count => format!("{count} problems"),
+        }
+    }
+
     /// Compiler-style lines `spec.yaml:12:3: error: ...` naming the spec file.
     pub fn render(&self, spec: &str) -> String {
         let mut out = String::new();
@@ -65,11 +68,7 @@ impl Diagnostics {
                 diagnostic.message, diagnostic.pointer
             ));
         }
-        let count = self.0.len();
-        out.push_str(&format!(
-            "{count} problem{} in {spec}",
-            if count == 1 { "" } else { "s" }
-        ));
+        out.push_str(&format!("{} in {spec}", self.count()));
         out
     }
 }

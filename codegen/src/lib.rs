@@ -43,7 +43,7 @@ pub fn generate_inline(spec_text: &str, spec_path: &str) -> Result<String, Diagn
 /// is located by JSON pointer and, where the node is in the file, by line and column.
 pub fn lower(spec_text: &str) -> Result<ir::Api, Diagnostics> {
     let lowered = parse::parse(spec_text)
-        .map_err(|diagnostic| Diagnostics(vec![diagnostic]))
+        .map_err(Diagnostics)
         .and_then(|doc| lower::lower(&doc));
     lowered.map_err(|Diagnostics(mut diagnostics)| {
         locate::Locations::of(spec_text).annotate(&mut diagnostics);

@@ -30,8 +30,8 @@ fn escape(name: String) -> String {
 /// (`self`, `Self`, `crate`, `super` and `_` cannot be).
 pub(crate) fn is_identifier(name: &str) -> bool {
     let mut chars = name.chars();
-    matches!(chars.next(), Some(c) if c == '_' || c.is_alphabetic())
-        && chars.all(|c| c == '_' || c.is_alphanumeric())
+    matches!(chars.next(), Some(c) if c == '_' || unicode_ident::is_xid_start(c))
+        && chars.all(unicode_ident::is_xid_continue)
         && !NOT_RAW.contains(&name)
 }
 
@@ -65,6 +65,11 @@ mod tests {
         );
         assert!(!is_identifier("2026-01-01"));
         assert!(!is_identifier("Self"));
+        assert!(
+            !is_identifier("\u{345}x"),
+            "alphabetic, but not an identifier start"
+        );
+        assert!(is_identifier("été"));
         assert!(is_identifier("Nova"));
     }
 }

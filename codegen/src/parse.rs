@@ -1,22 +1,42 @@
 //! Spec text -> `openapiv3::OpenAPI`, with located errors.
 
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
 use openapiv3::OpenAPI;
 use serde_path_to_error::Segment;
+use serde_yaml::Value;
 
 use crate::diagnostics::{Diagnostic, Pointer};
 
-pub(crate) fn parse(text: &str) -> Result<OpenAPI, Diagnostic> {
-    let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|error| Diagnostic {
-        pointer: Pointer::root().to_string(),
-        message: format!("not valid YAML: {error}"),
-        location: error.location().map(|l| (l.line(), l.column())),
+pub(crate) fn parse(text: &str) -> Result<OpenAPI, Vec<Diagnostic>> {
+    let value: Value = serde_yaml::from_str(text).map_err(|error| {
+        vec![Diagnostic {
+            pointer: Pointer::root().to_string(),
+            message: format!("not valid YAML: {error}"),
+            location: error.location().map(|l| (l.line(), l.column())),
+        }]
     })?;
-    let version = value.get("openapi").and_then(|v| v.as_str());
+    let version = value.get("openapi").and_then(Value::as_str);
     if let Some(version) = version.filter(|v| !v.starts_with("3.0.")) {
         let message = format!("OpenAPI version `{version}` is not supported; write 3.0.x");
-        return Err(Diagnostic::new(&Pointer::root().join("openapi"), message));
+        return Err(vec![Diagnostic::new(
+            &Pointer::root().join("openapi"),
+            message,
+        )]);
     }
-    serde_path_to_error::deserialize(value).map_err(|error| {
+    let mut infinite = Vec::new();
+    non_finite_numbers(&value, &Pointer::root(), &mut infinite);
+    if !infinite.is_empty() {
+        return Err(infinite);
+    }
+    // openapiv3 is not meant to panic, but a spec is untrusted input: a panic in it
+    // becomes a diagnostic, not a crash of `cargo xtask regen` or of a build script.
+    let deserialized = catch_unwind(AssertUnwindSafe(|| serde_path_to_error::deserialize(value)));
+    let Ok(deserialized) = deserialized else {
+        let message = "the OpenAPI parser failed on this document";
+        return Err(vec![Diagnostic::new(&Pointer::root(), message)]);
+    };
+    deserialized.map_err(|error| {
         let mut pointer = Pointer::root();
         for segment in error.path().iter() {
             pointer = match segment {
@@ -27,6 +47,33 @@ pub(crate) fn parse(text: &str) -> Result<OpenAPI, Diagnostic> {
             };
         }
         let message = format!("not an OpenAPI 3.0 document: {}", error.inner());
-        Diagnostic::new(&pointer, message)
+        vec![Diagnostic::new(&pointer, message)]
     })
+}
+
+/// `.inf` and `.nan` are YAML numbers but not JSON ones (and a schema has no use for them).
+fn non_finite_numbers(value: &Value, at: &Pointer, found: &mut Vec<Diagnostic>) {
+    match value {
+        Value::Number(number) if number.as_f64().is_some_and(|n| !n.is_finite()) => {
+            found.push(Diagnostic::new(
+                at,
+                format!("`{number}` is not a finite number"),
+            ));
+        }
+        Value::Sequence(items) => {
+            for (index, item) in items.iter().enumerate() {
+                non_finite_numbers(item, &at.join(index), found);
+            }
+        }
+        Value::Mapping(map) => {
+            for (key, item) in map {
+                let key = key
+                    .as_str()
+                    .map_or_else(|| format!("{key:?}"), str::to_owned);
+                non_finite_numbers(item, &at.join(key), found);
+            }
+        }
+        Value::Tagged(tagged) => non_finite_numbers(&tagged.value, at, found),
+        Value::Null | Value::Bool(_) | Value::Number(_) | Value::String(_) => {}
+    }
 }

@@ -100,7 +100,7 @@ fn constructors(api: &Api, def: &TypeDef, body: &Struct) -> TokenStream {
         );
         let each = body.fields.iter().map(|field| {
             let setter = ident(&field.name);
-            let name = format_ident!("with_{}", field.name.trim_start_matches("r#"));
+            let name = format_ident!("with_{}", field.name);
             let doc = format!(
                 " Builds `{}` that sets `{}`, so that it is not empty.",
                 def.name, field.wire
@@ -186,7 +186,7 @@ fn setter(field: &Field, slot: Slot) -> Option<TokenStream> {
             }
         }),
         Slot::Clearable => {
-            let clear = format_ident!("clear_{}", field.name.trim_start_matches("r#"));
+            let clear = format_ident!("clear_{}", field.name);
             let clear_doc = format!(" Sends `{}` as `null`, to clear it.", field.wire);
             Some(quote! {
                 #docs

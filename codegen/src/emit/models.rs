@@ -23,7 +23,7 @@ pub(super) fn module(api: &Api) -> TokenStream {
 fn id_type(id: &IdType) -> TokenStream {
     let name = ident(&id.name);
     let doc = format!(
-        " A `{}`: its own type, so it cannot be passed where another kind of id is expected.",
+        " Identifier of kind `{}`: a type of its own, so that it cannot be passed where another kind of id is expected.",
         id.name
     );
     quote! {
@@ -33,10 +33,12 @@ fn id_type(id: &IdType) -> TokenStream {
         pub struct #name(String);
 
         impl #name {
+            /// Wraps an id received or stored elsewhere.
             pub fn new(id: impl Into<String>) -> Self {
                 Self(id.into())
             }
 
+            /// The id as sent on the wire.
             pub fn as_str(&self) -> &str {
                 &self.0
             }
@@ -123,6 +125,10 @@ fn enum_def(def: &TypeDef, variants: &[Variant]) -> TokenStream {
     }
 }
 
+fn has_docs(def: &TypeDef) -> bool {
+    def.docs.summary.is_some() || def.docs.description.is_some() || !def.docs.notes.is_empty()
+}
+
 fn literal_def(def: &TypeDef, value: &str) -> TokenStream {
     let name = ident(&def.name);
     let variant = camel(value);
@@ -132,7 +138,9 @@ fn literal_def(def: &TypeDef, value: &str) -> TokenStream {
         "Value"
     });
     let doc = format!(" Always `\"{value}\"`; any other value fails to decode.");
+    let separator = has_docs(def).then(|| quote!(#[doc = ""]));
     quote! {
+        #separator
         #[doc = #doc]
         #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
         pub enum #name {
@@ -156,7 +164,7 @@ const CASE_RULES: &[CaseRule] = &[
     },
     CaseRule {
         attribute: Some("lowercase"),
-        apply: |name| name.to_lowercase(),
+        apply: |name| name.to_ascii_lowercase(),
     },
     CaseRule {
         attribute: Some("snake_case"),
@@ -168,16 +176,21 @@ const CASE_RULES: &[CaseRule] = &[
     },
     CaseRule {
         attribute: Some("SCREAMING_SNAKE_CASE"),
-        apply: |name| snake_words(name).to_uppercase(),
+        apply: |name| snake_words(name).to_ascii_uppercase(),
     },
     CaseRule {
         attribute: Some("UPPERCASE"),
-        apply: |name| name.to_uppercase(),
+        apply: |name| name.to_ascii_uppercase(),
     },
 ];
 
 /// The rule that names the most variants right, so that few need their own `rename`.
+/// Only for ASCII names: serde's rules change ASCII letters only (and may split a
+/// non-ASCII one), so other names get explicit renames.
 fn enum_case_rule(variants: &[Variant]) -> &'static CaseRule {
+    if !variants.iter().all(|v| v.name.is_ascii()) {
+        return &CASE_RULES[0];
+    }
     let hits = |rule: &CaseRule| {
         variants
             .iter()
@@ -200,7 +213,7 @@ fn snake_words(name: &str) -> String {
         if index > 0 && c.is_uppercase() {
             out.push('_');
         }
-        out.extend(c.to_lowercase());
+        out.push(c.to_ascii_lowercase());
     }
     out
 }

@@ -5,7 +5,7 @@ use quote::quote;
 
 use super::docs;
 use super::types::{self, Scope};
-use crate::ir::{Api, Limits, Location, Method, Operation, Param};
+use crate::ir::{Api, Limits, Location, Operation, Param};
 use crate::naming::ident;
 
 pub(super) fn module(api: &Api) -> TokenStream {
@@ -39,7 +39,10 @@ pub(super) fn required_params(operation: &Operation) -> impl Iterator<Item = &Pa
 fn builder(operation: &Operation) -> TokenStream {
     let name = ident(&operation.name);
     let docs = docs::attrs(&operation.docs);
+    let has_docs = !docs.is_empty();
+    let separator = has_docs.then(|| quote!(#[doc = ""]));
     let sends = sends_line(operation);
+    let responses = responses_doc(operation);
     // Deprecation is marked on the resource method that creates the builder.
     let fields = operation.params.iter().map(|param| {
         let field = ident(&param.name);
@@ -71,8 +74,9 @@ fn builder(operation: &Operation) -> TokenStream {
     let send = send(operation);
     quote! {
         #docs
-        #[doc = ""]
+        #separator
         #[doc = #sends]
+        #responses
         #[derive(Debug, Clone)]
         #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
         pub struct #name {
@@ -108,22 +112,19 @@ fn builder(operation: &Operation) -> TokenStream {
     }
 }
 
-pub(super) fn sends_line(operation: &Operation) -> String {
-    format!(
-        " Sends `{} {}`.",
-        method_name(operation.method),
-        operation.path
-    )
+/// A `# Responses` section listing the documented statuses.
+fn responses_doc(operation: &Operation) -> TokenStream {
+    let lines = operation.statuses.iter().map(|status| {
+        let description = status.description.lines().next().unwrap_or_default().trim();
+        format!(" - `{}`: {description}", status.code)
+    });
+    let heading = (!operation.statuses.is_empty())
+        .then(|| quote!(#[doc = ""] #[doc = " # Responses"] #[doc = ""]));
+    quote!(#heading #(#[doc = #lines])*)
 }
 
-fn method_name(method: Method) -> &'static str {
-    match method {
-        Method::Get => "GET",
-        Method::Post => "POST",
-        Method::Put => "PUT",
-        Method::Patch => "PATCH",
-        Method::Delete => "DELETE",
-    }
+pub(super) fn sends_line(operation: &Operation) -> String {
+    format!(" Sends `{} {}`.", operation.method.as_str(), operation.path)
 }
 
 fn param_ty(param: &Param) -> TokenStream {
@@ -148,13 +149,8 @@ fn output(operation: &Operation) -> TokenStream {
 
 fn metadata(operation: &Operation) -> TokenStream {
     let id = &operation.id;
-    let method = ident(match operation.method {
-        Method::Get => "Get",
-        Method::Post => "Post",
-        Method::Put => "Put",
-        Method::Patch => "Patch",
-        Method::Delete => "Delete",
-    });
+    // `rt::Method`'s variants are named like ours: `Get`, `Post`, ...
+    let method = ident(&format!("{:?}", operation.method));
     let path = &operation.path;
     let idempotent = operation.idempotent;
     let since = match &operation.since {

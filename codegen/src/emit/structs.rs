@@ -44,7 +44,8 @@ impl Slot {
 
 pub(super) fn struct_def(api: &Api, def: &TypeDef, body: &Struct) -> TokenStream {
     let name = ident(&def.name);
-    let camel_case = uses_camel_case(body.fields.iter().chain(identity_fields(body)));
+    let every_field: Vec<&Field> = body.fields.iter().chain(identity_fields(body)).collect();
+    let camel_case = uses_camel_case(&every_field);
     let rename_all = camel_case.then(|| quote!(#[serde(rename_all = "camelCase")]));
     // `deny_unknown_fields` does not work together with `flatten`.
     let deny = (body.extra == Extra::Deny && body.identity.is_none())
@@ -187,21 +188,23 @@ fn identity_def(def: &TypeDef, identity: &Identity, camel_case: bool) -> TokenSt
 }
 
 /// Whether `rename_all = "camelCase"` saves at least one explicit rename.
-fn uses_camel_case<'a>(fields: impl Iterator<Item = &'a Field>) -> bool {
-    fields
-        .into_iter()
-        .any(|f| serde_camel(&f.name) == f.wire && f.name != f.wire)
+/// Only for ASCII names, as serde's rule is (and it would split a non-ASCII first letter).
+fn uses_camel_case(fields: &[&Field]) -> bool {
+    fields.iter().all(|f| f.name.is_ascii())
+        && fields
+            .iter()
+            .any(|f| serde_camel(&f.name) == f.wire && f.name != f.wire)
 }
 
 /// serde's `rename_all = "camelCase"` of a snake_case field name.
 fn serde_camel(name: &str) -> String {
     let mut out = String::new();
     let mut upper = false;
-    for c in name.trim_start_matches("r#").chars() {
+    for c in name.chars() {
         match c {
             '_' => upper = true,
             c if upper => {
-                out.extend(c.to_uppercase());
+                out.push(c.to_ascii_uppercase());
                 upper = false;
             }
             c => out.push(c),

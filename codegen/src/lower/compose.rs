@@ -248,25 +248,14 @@ impl Lowerer<'_> {
         hint: &str,
     ) -> Option<Ty> {
         let values: Vec<i64> = values.iter().flatten().copied().collect();
-        let names = match self.ext_strings(&schema.schema_data.extensions, "x-enum-varnames", at) {
-            Some(names) if names.len() == values.len() => names,
-            Some(_) => {
-                return self.error(
-                    &at.join("x-enum-varnames"),
-                    "`x-enum-varnames` must name every enum value, in order",
-                );
-            }
-            None => values
+        let extensions = &schema.schema_data.extensions;
+        let names = self.ext_varnames(extensions, values.len(), at).ok()?;
+        let names = names.unwrap_or_else(|| {
+            values
                 .iter()
-                .map(|value| {
-                    if *value < 0 {
-                        format!("Minus{}", value.unsigned_abs())
-                    } else {
-                        format!("V{value}")
-                    }
-                })
-                .collect(),
-        };
+                .map(|value| int_variant_name(*value))
+                .collect()
+        });
         let mut variants: Vec<IntVariant> = Vec::new();
         for (index, (name, value)) in names.into_iter().zip(values).enumerate() {
             if !is_identifier(&name) || name == "Unknown" || variants.iter().any(|v| v.name == name)
@@ -309,5 +298,14 @@ fn variant_name(ty: &Ty, reference: Option<&str>) -> String {
         Ty::Json => "Json".to_owned(),
         Ty::Array(_) => "List".to_owned(),
         Ty::Map(_) => "Map".to_owned(),
+    }
+}
+
+/// `V1`, or `Minus1` for `-1`.
+fn int_variant_name(value: i64) -> String {
+    if value < 0 {
+        format!("Minus{}", value.unsigned_abs())
+    } else {
+        format!("V{value}")
     }
 }

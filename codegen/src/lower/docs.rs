@@ -28,7 +28,7 @@ impl Lowerer<'_> {
 
     /// Adds the notes that `x-available-since` and `x-doc-conflict` carry.
     pub(super) fn extension_notes(&mut self, docs: &mut Docs, ext: &Extensions, at: &Pointer) {
-        if let Some(version) = self.ext_str(ext, "x-available-since", at) {
+        if let Some(version) = self.ext_version(ext, at) {
             docs.notes
                 .push(format!("Available since API version `{version}`."));
         }
@@ -50,15 +50,25 @@ fn constraints(schema: &Schema) -> Vec<String> {
             if let Some(format) = string_format(&s.format) {
                 notes.push(format!("Format: `{format}`."));
             }
-            bounds(&mut notes, "characters", s.min_length, s.max_length);
+            bounds(
+                &mut notes,
+                ("character", "characters"),
+                s.min_length,
+                s.max_length,
+            );
             if let Some(pattern) = &s.pattern {
                 notes.push(format!("Must match `{pattern}`."));
             }
         }
         Type::Integer(i) => range(&mut notes, i.minimum, i.maximum),
         Type::Number(n) => range(&mut notes, n.minimum, n.maximum),
-        Type::Array(a) => bounds(&mut notes, "items", a.min_items, a.max_items),
-        Type::Object(o) => bounds(&mut notes, "properties", o.min_properties, o.max_properties),
+        Type::Array(a) => bounds(&mut notes, ("item", "items"), a.min_items, a.max_items),
+        Type::Object(o) => bounds(
+            &mut notes,
+            ("property", "properties"),
+            o.min_properties,
+            o.max_properties,
+        ),
         Type::Boolean(_) => {}
     }
     notes
@@ -81,11 +91,13 @@ fn string_format(format: &VariantOrUnknownOrEmpty<StringFormat>) -> Option<Strin
     }
 }
 
-fn bounds(notes: &mut Vec<String>, unit: &str, min: Option<usize>, max: Option<usize>) {
+/// `unit` is `(singular, plural)`, e.g. `("item", "items")`.
+fn bounds(notes: &mut Vec<String>, unit: (&str, &str), min: Option<usize>, max: Option<usize>) {
+    let of = |n: usize| if n == 1 { unit.0 } else { unit.1 };
     match (min, max) {
-        (Some(min), Some(max)) => notes.push(format!("From {min} to {max} {unit}.")),
-        (Some(min), None) => notes.push(format!("At least {min} {unit}.")),
-        (None, Some(max)) => notes.push(format!("At most {max} {unit}.")),
+        (Some(min), Some(max)) => notes.push(format!("From {min} to {max} {}.", of(max))),
+        (Some(min), None) => notes.push(format!("At least {min} {}.", of(min))),
+        (None, Some(max)) => notes.push(format!("At most {max} {}.", of(max))),
         (None, None) => {}
     }
 }

@@ -22,6 +22,36 @@ impl Lowerer<'_> {
         }
     }
 
+    /// `x-enum-varnames` for `count` enum values: `Ok(None)` when absent, an error when it
+    /// does not name every value.
+    pub(super) fn ext_varnames(
+        &mut self,
+        extensions: &Extensions,
+        count: usize,
+        at: &Pointer,
+    ) -> Result<Option<Vec<String>>, ()> {
+        match self.ext_strings(extensions, "x-enum-varnames", at) {
+            Some(names) if names.len() == count => Ok(Some(names)),
+            Some(_) => {
+                let message = "`x-enum-varnames` must name every enum value, in order";
+                self.report(&at.join("x-enum-varnames"), message);
+                Err(())
+            }
+            None => Ok(None),
+        }
+    }
+
+    /// `x-available-since`: an API version such as `2026-01-01.nova` (a date and a name).
+    pub(super) fn ext_version(&mut self, extensions: &Extensions, at: &Pointer) -> Option<String> {
+        let key = "x-available-since";
+        let version = self.ext_str(extensions, key, at)?;
+        if is_version(&version) {
+            return Some(version);
+        }
+        let message = format!("`{version}` is not an API version like `2026-01-01.nova`");
+        self.error(&at.join(key), message)
+    }
+
     /// The boolean value of extension `key` (false when absent).
     pub(super) fn ext_bool(&mut self, extensions: &Extensions, key: &str, at: &Pointer) -> bool {
         match extensions.get(key) {
@@ -52,4 +82,20 @@ impl Lowerer<'_> {
         }
         strings
     }
+}
+
+/// `YYYY-MM-DD.name`: the client orders versions by their date.
+fn is_version(version: &str) -> bool {
+    let Some((date, name)) = version.split_once('.') else {
+        return false;
+    };
+    let shaped = date.len() == 10
+        && date.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    shaped && !name.is_empty()
 }

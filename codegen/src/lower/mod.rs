@@ -1,6 +1,7 @@
 //! Validation and lowering: `openapiv3::OpenAPI` -> [`Api`], collecting every problem.
 
 mod compose;
+mod cycles;
 mod docs;
 mod extensions;
 mod operations;
@@ -29,11 +30,11 @@ pub(crate) fn lower(doc: &OpenAPI) -> Result<Api, Diagnostics> {
         components_in_progress: BTreeSet::new(),
         ids: BTreeSet::new(),
     };
-    lowerer.check_header();
     let base_url = lowerer.base_url();
     lowerer.component_schemas();
     let operations = lowerer.operations();
     let root = lowerer.resources(&operations);
+    lowerer.check_direct_cycles();
     lowerer.mark_usage(&operations);
     if !lowerer.diagnostics.is_empty() {
         // A shared component is lowered once per use; report its problems once.
@@ -80,17 +81,6 @@ impl Lowerer<'_> {
     fn error<T>(&mut self, at: &Pointer, message: impl Into<String>) -> Option<T> {
         self.report(at, message);
         None
-    }
-
-    fn check_header(&mut self) {
-        let version = &self.doc.openapi;
-        if !version.starts_with("3.0.") {
-            let at = Pointer::root().join("openapi");
-            self.report(
-                &at,
-                format!("OpenAPI version `{version}` is not supported; write 3.0.x"),
-            );
-        }
     }
 
     /// The first server's URL with its variables at their defaults; empty when the spec

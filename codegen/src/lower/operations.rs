@@ -110,7 +110,7 @@ impl Lowerer<'_> {
         let mut lowered = Operation {
             idempotent: self.ext_bool(extensions, "x-idempotent", at)
                 || matches!(method, Method::Get | Method::Put | Method::Delete),
-            since: self.ext_str(extensions, "x-available-since", at),
+            since: self.ext_version(extensions, at),
             deprecated: operation.deprecated,
             id,
             name,
@@ -204,6 +204,20 @@ impl Lowerer<'_> {
     ) -> bool {
         let placeholders = placeholders(path);
         let mut ok = true;
+        // The client fills whole segments: `/files/{id}.json` would need more than that.
+        for segment in path
+            .split('/')
+            .filter(|s| s.contains('{') || s.contains('}'))
+        {
+            let whole = segment.starts_with('{')
+                && segment.ends_with('}')
+                && segment.matches('{').count() == 1;
+            if !whole {
+                let message = format!("`{segment}`: a path parameter must be a whole segment");
+                self.report(at, message);
+                ok = false;
+            }
+        }
         for name in &placeholders {
             if !params
                 .iter()
@@ -500,6 +514,12 @@ const RESERVED: &[&str] = &[
     "items",
     "body",
     "into_future",
+    // The builders' own fields, and methods of their derives.
+    "transport",
+    "options",
+    "clone",
+    "clone_from",
+    "fmt",
 ];
 
 /// The bounds of a parameter's schema.

@@ -3,11 +3,14 @@
 
 use super::Lowerer;
 use crate::diagnostics::Pointer;
-use crate::ir::{Location, Method, Operation, Param, Resource, ResourceMethod};
+use crate::ir::{Location, Operation, Param, Resource, ResourceMethod};
 use crate::naming::camel;
 
 /// Methods of the generated `Client` that the resource tree cannot take.
 const ROOT_METHODS: &[&str] = &["new", "builder", "rate_limit"];
+
+/// Methods every resource (and the `Client`) has from its derives.
+const DERIVED_METHODS: &[&str] = &["clone", "clone_from", "fmt"];
 
 impl Lowerer<'_> {
     pub(super) fn resources(&mut self, operations: &[Operation]) -> Resource {
@@ -16,69 +19,13 @@ impl Lowerer<'_> {
             ..Resource::default()
         };
         for index in 0..operations.len() {
-            self.place(&mut root, operations, index);
+            if let Err(message) = place(&mut root, operations, index) {
+                self.report(&pointer(&operations[index]).join("x-sdk-path"), message);
+            }
         }
         bind(&mut root, operations, &[]);
         self.check_type_names(&root);
         root
-    }
-
-    fn place(&mut self, root: &mut Resource, operations: &[Operation], index: usize) {
-        let operation = &operations[index];
-        let Some((method, parents)) = operation.sdk_path.split_last() else {
-            return;
-        };
-        if ROOT_METHODS.contains(&operation.sdk_path[0].as_str()) {
-            let message = format!(
-                "`{}` is a method the `Client` already has",
-                operation.sdk_path[0]
-            );
-            self.report(&pointer(operation).join("x-sdk-path"), message);
-            return;
-        }
-        let mut node = root;
-        for (depth, segment) in parents.iter().enumerate() {
-            let position = node
-                .children
-                .iter()
-                .position(|child| child.name == *segment);
-            let position = position.unwrap_or_else(|| {
-                let path = &parents[..=depth];
-                node.children.push(Resource {
-                    name: segment.clone(),
-                    type_name: path.iter().map(|s| camel(s)).collect(),
-                    path: path.join("."),
-                    ..Resource::default()
-                });
-                node.children.len() - 1
-            });
-            node = &mut node.children[position];
-        }
-        let clash = node
-            .methods
-            .iter()
-            .find(|m| m.name == *method)
-            .map(|m| m.operation);
-        let clash = clash.or_else(|| {
-            node.children
-                .iter()
-                .any(|c| c.name == *method)
-                .then_some(index)
-        });
-        if let Some(other) = clash {
-            let message = format!(
-                "`{}` is already taken in the resource tree (by `{}`)",
-                operation.sdk_path.join("."),
-                operations[other].id
-            );
-            self.report(&pointer(operation).join("x-sdk-path"), message);
-            return;
-        }
-        node.methods.push(ResourceMethod {
-            name: method.clone(),
-            operation: index,
-            bound: Vec::new(),
-        });
     }
 
     fn check_type_names(&mut self, root: &Resource) {
@@ -92,6 +39,77 @@ impl Lowerer<'_> {
             }
         }
     }
+}
+
+/// Puts operation `index` in the tree, or says why its place is taken.
+fn place(root: &mut Resource, operations: &[Operation], index: usize) -> Result<(), String> {
+    let operation = &operations[index];
+    let Some((method, parents)) = operation.sdk_path.split_last() else {
+        return Ok(());
+    };
+    let path = operation.sdk_path.join(".");
+    if let Some(name) = operation
+        .sdk_path
+        .iter()
+        .find(|s| DERIVED_METHODS.contains(&s.as_str()))
+    {
+        return Err(format!(
+            "`{path}`: `{name}` is a method every resource already has"
+        ));
+    }
+    if ROOT_METHODS.contains(&operation.sdk_path[0].as_str()) {
+        return Err(format!(
+            "`{path}`: `{}` is a method the `Client` already has",
+            operation.sdk_path[0]
+        ));
+    }
+    let mut node = root;
+    for (depth, segment) in parents.iter().enumerate() {
+        if let Some(taken) = node.methods.iter().find(|m| m.name == *segment) {
+            let other = &operations[taken.operation].id;
+            return Err(format!(
+                "`{path}` needs a resource `{segment}`, which is the method of `{other}`"
+            ));
+        }
+        let position = node
+            .children
+            .iter()
+            .position(|child| child.name == *segment);
+        let position = position.unwrap_or_else(|| {
+            let path = &parents[..=depth];
+            node.children.push(Resource {
+                name: segment.clone(),
+                type_name: path.iter().map(|s| camel(s)).collect(),
+                path: path.join("."),
+                ..Resource::default()
+            });
+            node.children.len() - 1
+        });
+        node = &mut node.children[position];
+    }
+    let taken = node
+        .methods
+        .iter()
+        .find(|m| m.name == *method)
+        .map(|m| m.operation);
+    let taken = taken.or_else(|| {
+        let child = node.children.iter().find(|c| c.name == *method)?;
+        let mut below = Vec::new();
+        operations_below(child, &mut below);
+        below.first().copied()
+    });
+    if let Some(other) = taken {
+        return Err(format!(
+            "`{path}` is already taken in the resource tree (by `{}`)",
+            operations[other].id
+        ));
+    }
+    node.methods.push(ResourceMethod {
+        name: method.clone(),
+        operation: index,
+        bound: Vec::new(),
+    });
+    Ok(())
 }
 
 fn collect_type_names(resource: &Resource, names: &mut Vec<String>) {
@@ -150,13 +168,7 @@ pub(super) fn path_params(operation: &Operation) -> impl Iterator<Item = &Param>
 
 /// Where an operation lives in the spec.
 pub(super) fn pointer(operation: &Operation) -> Pointer {
-    let method = match operation.method {
-        Method::Get => "get",
-        Method::Post => "post",
-        Method::Put => "put",
-        Method::Patch => "patch",
-        Method::Delete => "delete",
-    };
+    let method = operation.method.as_str().to_ascii_lowercase();
     Pointer::root()
         .join("paths")
         .join(&operation.path)

@@ -195,16 +195,8 @@ impl Lowerer<'_> {
         extensions: &super::extensions::Extensions,
         at: &Pointer,
     ) -> Option<Vec<Variant>> {
-        let names = match self.ext_strings(extensions, "x-enum-varnames", at) {
-            Some(names) if names.len() == values.len() => names,
-            Some(_) => {
-                return self.error(
-                    &at.join("x-enum-varnames"),
-                    "`x-enum-varnames` must name every enum value, in order",
-                );
-            }
-            None => values.iter().map(|value| camel(value)).collect(),
-        };
+        let names = self.ext_varnames(extensions, values.len(), at).ok()?;
+        let names = names.unwrap_or_else(|| values.iter().map(|value| camel(value)).collect());
         let mut seen = BTreeSet::new();
         let mut variants = Vec::new();
         for (index, (name, wire)) in names.into_iter().zip(values).enumerate() {
@@ -283,14 +275,20 @@ impl Lowerer<'_> {
             }
             _ => None,
         };
-        let alternatives: Option<Vec<_>> = any_of.iter().map(required_only).collect();
-        if alternatives.is_none() {
-            return self.error(
-                at,
-                "`anyOf` in an object may only list alternative `required` sets",
-            );
+        let Some(alternatives) = any_of.iter().map(required_only).collect::<Option<Vec<_>>>()
+        else {
+            let message = "`anyOf` in an object may only list alternative `required` sets";
+            return self.error(at, message);
+        };
+        let mut seen = BTreeSet::new();
+        for (index, alternative) in alternatives.iter().enumerate() {
+            let mut set = alternative.clone();
+            set.sort();
+            if !seen.insert(set) {
+                return self.error(&at.join(index), "this `required` set is listed twice");
+            }
         }
-        alternatives
+        Some(alternatives)
     }
 
     /// Moves the fields of the alternatives out of `fields` into an identity enum.
@@ -410,7 +408,11 @@ impl Lowerer<'_> {
         let ty = self.ty(property, at, &format!("{hint}{}", camel(wire)))?;
         let docs = match property {
             SchemaRef::Inline(schema) => self.schema_docs(schema, at),
-            SchemaRef::Ref(_) => Docs::default(),
+            // A `$ref` cannot carry a description in 3.0: the referenced schema's serves.
+            SchemaRef::Ref(_) => self
+                .target(property)
+                .map(referenced_docs)
+                .unwrap_or_default(),
         };
         let data = self
             .target(property)
@@ -490,4 +492,14 @@ fn is_object(any: &AnySchema) -> bool {
         ..any.clone()
     };
     matches!(any.typ.as_deref(), None | Some("object")) && others == AnySchema::default()
+}
+
+/// The title and description of a referenced schema, to document what refers to it.
+pub(super) fn referenced_docs(schema: &Schema) -> Docs {
+    let data = &schema.schema_data;
+    Docs {
+        summary: data.title.clone(),
+        description: data.description.clone(),
+        notes: Vec::new(),
+    }
 }

@@ -4,15 +4,18 @@
 
 use serde::{Deserialize, Serialize};
 
-/// A `CompanyId`: its own type, so it cannot be passed where another kind of id is expected.
+/// Identifier of kind `CompanyId`: a type of its own, so that it cannot be passed where another kind of id is expected.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct CompanyId(String);
+
 impl CompanyId {
+    /// Wraps an id received or stored elsewhere.
     pub fn new(id: impl Into<String>) -> Self {
         Self(id.into())
     }
 
+    /// The id as sent on the wire.
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -36,15 +39,18 @@ impl std::fmt::Display for CompanyId {
     }
 }
 
-/// A `ContactId`: its own type, so it cannot be passed where another kind of id is expected.
+/// Identifier of kind `ContactId`: a type of its own, so that it cannot be passed where another kind of id is expected.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct ContactId(String);
+
 impl ContactId {
+    /// Wraps an id received or stored elsewhere.
     pub fn new(id: impl Into<String>) -> Self {
         Self(id.into())
     }
 
+    /// The id as sent on the wire.
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -68,15 +74,18 @@ impl std::fmt::Display for ContactId {
     }
 }
 
-/// A `ExternalCompanyId`: its own type, so it cannot be passed where another kind of id is expected.
+/// Identifier of kind `ExternalCompanyId`: a type of its own, so that it cannot be passed where another kind of id is expected.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct ExternalCompanyId(String);
+
 impl ExternalCompanyId {
+    /// Wraps an id received or stored elsewhere.
     pub fn new(id: impl Into<String>) -> Self {
         Self(id.into())
     }
 
+    /// The id as sent on the wire.
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -100,15 +109,18 @@ impl std::fmt::Display for ExternalCompanyId {
     }
 }
 
-/// A `UserId`: its own type, so it cannot be passed where another kind of id is expected.
+/// Identifier of kind `UserId`: a type of its own, so that it cannot be passed where another kind of id is expected.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct UserId(String);
+
 impl UserId {
+    /// Wraps an id received or stored elsewhere.
     pub fn new(id: impl Into<String>) -> Self {
         Self(id.into())
     }
 
+    /// The id as sent on the wire.
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -168,6 +180,7 @@ pub struct BlockedContact {
 }
 
 /// Object type identifier. Always `contact`.
+///
 /// Always `"contact"`; any other value fails to decode.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum BlockedContactObject {
@@ -262,6 +275,7 @@ pub struct CompanyList {
 }
 
 /// Object type identifier. Always `list`.
+///
 /// Always `"list"`; any other value fails to decode.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum CompanyListObject {
@@ -271,6 +285,7 @@ pub enum CompanyListObject {
 }
 
 /// Object type identifier. Always `company`.
+///
 /// Always `"company"`; any other value fails to decode.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum CompanyObject {
@@ -370,6 +385,7 @@ pub struct Contact {
     /// Example: `true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subscribed_to_changelog: Option<bool>,
+    /// Type of contact: `customer` (a user with a registered account) or `lead` (an anonymous or unregistered visitor).
     pub r#type: ContactType,
     /// External user ID from SSO (if set)
     ///
@@ -401,6 +417,13 @@ pub struct ContactEmailPreferences {
     pub email: Option<String>,
     /// Object type identifier. Always `contact_email_preferences`.
     pub object: ContactEmailPreferencesObject,
+    /// Email preference state for this contact, including both stored status and final effective status.
+    ///
+    /// - `all` - Global email preference state for all email notifications (the master delivery gate).
+    /// - `postUpdates` - Status changes and updates on posts the contact interacts with.
+    /// - `postComments` - New comments on posts the contact follows.
+    /// - `commentReplies` - Replies to the contact's own comments.
+    /// - `changelog` - New changelog releases.
     pub preferences: EmailPreferences,
     /// External user ID from your system, if available
     ///
@@ -412,6 +435,7 @@ pub struct ContactEmailPreferences {
 }
 
 /// Object type identifier. Always `contact_email_preferences`.
+///
 /// Always `"contact_email_preferences"`; any other value fails to decode.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ContactEmailPreferencesObject {
@@ -438,6 +462,7 @@ pub struct ContactList {
 }
 
 /// Object type identifier. Always `list`.
+///
 /// Always `"list"`; any other value fails to decode.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ContactListObject {
@@ -447,6 +472,7 @@ pub enum ContactListObject {
 }
 
 /// Object type identifier. Always `contact`.
+///
 /// Always `"contact"`; any other value fails to decode.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ContactObject {
@@ -517,6 +543,7 @@ pub struct DeletedCompany {
 }
 
 /// Object type identifier. Always `company`.
+///
 /// Always `"company"`; any other value fails to decode.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum DeletedCompanyObject {
@@ -540,6 +567,7 @@ pub struct DeletedContact {
 }
 
 /// Object type identifier. Always `contact`.
+///
 /// Always `"contact"`; any other value fails to decode.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum DeletedContactObject {
@@ -605,10 +633,25 @@ impl EmailPreferenceStatus {
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct EmailPreferences {
+    /// The state of one email preference category:
+    /// - `status` - The stored preference state for that category.
+    /// - `effectiveStatus` - The final state after applying the global `all` preference override.
     pub all: PreferenceState,
+    /// The state of one email preference category:
+    /// - `status` - The stored preference state for that category.
+    /// - `effectiveStatus` - The final state after applying the global `all` preference override.
     pub changelog: PreferenceState,
+    /// The state of one email preference category:
+    /// - `status` - The stored preference state for that category.
+    /// - `effectiveStatus` - The final state after applying the global `all` preference override.
     pub comment_replies: PreferenceState,
+    /// The state of one email preference category:
+    /// - `status` - The stored preference state for that category.
+    /// - `effectiveStatus` - The final state after applying the global `all` preference override.
     pub post_comments: PreferenceState,
+    /// The state of one email preference category:
+    /// - `status` - The stored preference state for that category.
+    /// - `effectiveStatus` - The final state after applying the global `all` preference override.
     pub post_updates: PreferenceState,
 }
 
@@ -624,20 +667,25 @@ pub struct EmailPreferences {
 /// - `commentReplies` - Stored status for replies to the contact's own comments.
 /// - `changelog` - Stored status for new changelog release notifications.
 ///
-/// At least 1 properties.
+/// At least 1 property.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct EmailPreferencesPatch {
+    /// The status to store for an email category: `subscribed` or `unsubscribed`. The same values as `EmailPreferenceStatus`, as a separate type because a request may only send these two, while a response may carry values added later.
     #[serde(skip_serializing_if = "Option::is_none")]
     all: Option<EmailPreferenceSetting>,
+    /// The status to store for an email category: `subscribed` or `unsubscribed`. The same values as `EmailPreferenceStatus`, as a separate type because a request may only send these two, while a response may carry values added later.
     #[serde(skip_serializing_if = "Option::is_none")]
     changelog: Option<EmailPreferenceSetting>,
+    /// The status to store for an email category: `subscribed` or `unsubscribed`. The same values as `EmailPreferenceStatus`, as a separate type because a request may only send these two, while a response may carry values added later.
     #[serde(skip_serializing_if = "Option::is_none")]
     comment_replies: Option<EmailPreferenceSetting>,
+    /// The status to store for an email category: `subscribed` or `unsubscribed`. The same values as `EmailPreferenceStatus`, as a separate type because a request may only send these two, while a response may carry values added later.
     #[serde(skip_serializing_if = "Option::is_none")]
     post_comments: Option<EmailPreferenceSetting>,
+    /// The status to store for an email category: `subscribed` or `unsubscribed`. The same values as `EmailPreferenceStatus`, as a separate type because a request may only send these two, while a response may carry values added later.
     #[serde(skip_serializing_if = "Option::is_none")]
     post_updates: Option<EmailPreferenceSetting>,
 }
@@ -679,26 +727,31 @@ impl EmailPreferencesPatch {
         Self::empty().post_updates(post_updates)
     }
 
+    /// The status to store for an email category: `subscribed` or `unsubscribed`. The same values as `EmailPreferenceStatus`, as a separate type because a request may only send these two, while a response may carry values added later.
     pub fn all(mut self, all: EmailPreferenceSetting) -> Self {
         self.all = Some(all);
         self
     }
 
+    /// The status to store for an email category: `subscribed` or `unsubscribed`. The same values as `EmailPreferenceStatus`, as a separate type because a request may only send these two, while a response may carry values added later.
     pub fn changelog(mut self, changelog: EmailPreferenceSetting) -> Self {
         self.changelog = Some(changelog);
         self
     }
 
+    /// The status to store for an email category: `subscribed` or `unsubscribed`. The same values as `EmailPreferenceStatus`, as a separate type because a request may only send these two, while a response may carry values added later.
     pub fn comment_replies(mut self, comment_replies: EmailPreferenceSetting) -> Self {
         self.comment_replies = Some(comment_replies);
         self
     }
 
+    /// The status to store for an email category: `subscribed` or `unsubscribed`. The same values as `EmailPreferenceStatus`, as a separate type because a request may only send these two, while a response may carry values added later.
     pub fn post_comments(mut self, post_comments: EmailPreferenceSetting) -> Self {
         self.post_comments = Some(post_comments);
         self
     }
 
+    /// The status to store for an email category: `subscribed` or `unsubscribed`. The same values as `EmailPreferenceStatus`, as a separate type because a request may only send these two, while a response may carry values added later.
     pub fn post_updates(mut self, post_updates: EmailPreferenceSetting) -> Self {
         self.post_updates = Some(post_updates);
         self
@@ -729,6 +782,12 @@ pub struct ErrorDetail {
     /// Documentation conflict: The introduction (004) shows `status` in every error envelope; the reference notes report live 404 envelopes without it. Chosen: optional; use the HTTP status when it is absent.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<i64>,
+    /// The kind of error:
+    /// - `authentication_error` - Authentication failed (401)
+    /// - `authorization_error` - Permission denied (403)
+    /// - `invalid_request_error` - Invalid request parameters or resource not found (400, 404, 410)
+    /// - `api_error` - Server-side error (500)
+    /// - `rate_limit_error` - Too many requests (429)
     pub r#type: ErrorType,
 }
 
@@ -738,6 +797,7 @@ pub struct ErrorDetail {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ErrorResponse {
+    /// Details of an error.
     pub error: ErrorDetail,
 }
 
@@ -807,7 +867,9 @@ impl FeaturebaseVersion {
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct PreferenceState {
+    /// `subscribed`: the contact will receive this email category (subject to the `all` gate). `unsubscribed`: the contact will not receive this email category.
     pub effective_status: EmailPreferenceStatus,
+    /// `subscribed`: the contact will receive this email category (subject to the `all` gate). `unsubscribed`: the contact will not receive this email category.
     pub status: EmailPreferenceStatus,
 }
 
@@ -826,6 +888,7 @@ pub struct UnblockedContact {
 }
 
 /// Object type identifier. Always `contact`.
+///
 /// Always `"contact"`; any other value fails to decode.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum UnblockedContactObject {
@@ -839,6 +902,17 @@ pub enum UnblockedContactObject {
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct UpdateEmailPreferencesRequest {
+    /// A partial map of preference keys to their desired stored status. Only the preferences included in
+    /// the request are updated; any preferences omitted are left unchanged. At least one preference must
+    /// be provided.
+    ///
+    /// - `all` - Master delivery gate. When `unsubscribed`, the contact receives no emails regardless of
+    ///   the per-category values. Per-category values are preserved, so flipping `all` back to
+    ///   `subscribed` restores the contact's previous granular preferences.
+    /// - `postUpdates` - Stored status for post status changes and updates on posts the contact follows.
+    /// - `postComments` - Stored status for new comments on posts the contact follows.
+    /// - `commentReplies` - Stored status for replies to the contact's own comments.
+    /// - `changelog` - Stored status for new changelog release notifications.
     pub preferences: EmailPreferencesPatch,
 }
 

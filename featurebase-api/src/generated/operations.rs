@@ -25,6 +25,15 @@ use super::models;
 /// Available since API version `2026-01-01.nova`.
 ///
 /// Sends `POST /v2/companies/{id}/contacts`.
+///
+/// # Responses
+///
+/// - `200`: The updated contact, with the new company association.
+/// - `400`: Bad request (`invalid_request_error`): invalid request parameters or body. The live API has also been seen answering `{"code": 400, "message": "Validation error: ..."}` outside the envelope. The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`). The example is the one the API introduction documents. Live 404 envelopes may lack `status`.
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct AttachContactToCompany {
@@ -128,6 +137,14 @@ impl std::future::IntoFuture for AttachContactToCompany {
 /// Available since API version `2026-01-01.nova`.
 ///
 /// Sends `POST /v2/contacts/{id}/block`.
+///
+/// # Responses
+///
+/// - `200`: The contact was blocked.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`). The example is the one the API introduction documents. Live 404 envelopes may lack `status`.
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct BlockContactById {
@@ -223,6 +240,14 @@ impl std::future::IntoFuture for BlockContactById {
 /// Available since API version `2026-01-01.nova`.
 ///
 /// Sends `DELETE /v2/companies/by-company-id/{companyId}`.
+///
+/// # Responses
+///
+/// - `200`: The company was deleted.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`). The example is the one the API introduction documents. Live 404 envelopes may lack `status`.
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct DeleteCompanyByCompanyId {
@@ -314,6 +339,14 @@ impl std::future::IntoFuture for DeleteCompanyByCompanyId {
 /// Available since API version `2026-01-01.nova`.
 ///
 /// Sends `DELETE /v2/companies/{id}`.
+///
+/// # Responses
+///
+/// - `200`: The company was deleted.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`). The example is the one the API introduction documents. Live 404 envelopes may lack `status`.
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct DeleteCompanyById {
@@ -404,6 +437,14 @@ impl std::future::IntoFuture for DeleteCompanyById {
 /// Available since API version `2026-01-01.nova`.
 ///
 /// Sends `DELETE /v2/contacts/{id}`.
+///
+/// # Responses
+///
+/// - `200`: The contact was deleted.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`). The example is the one the API introduction documents. Live 404 envelopes may lack `status`.
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct DeleteContactById {
@@ -502,6 +543,14 @@ impl std::future::IntoFuture for DeleteContactById {
 /// Available since API version `2026-01-01.nova`.
 ///
 /// Sends `DELETE /v2/contacts/by-user-id/{userId}`.
+///
+/// # Responses
+///
+/// - `200`: The contact was deleted.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`). The example is the one the API introduction documents. Live 404 envelopes may lack `status`.
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct DeleteContactByUserId {
@@ -586,6 +635,14 @@ impl std::future::IntoFuture for DeleteContactByUserId {
 /// Available since API version `2026-01-01.nova`.
 ///
 /// Sends `GET /v2/companies/{id}`.
+///
+/// # Responses
+///
+/// - `200`: The company.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`). The example is the one the API introduction documents. Live 404 envelopes may lack `status`.
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct GetCompanyById {
@@ -666,6 +723,14 @@ impl std::future::IntoFuture for GetCompanyById {
 /// Available since API version `2026-01-01.nova`.
 ///
 /// Sends `GET /v2/contacts/{id}`.
+///
+/// # Responses
+///
+/// - `200`: The contact.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`). The example is the one the API introduction documents. Live 404 envelopes may lack `status`.
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct GetContactById {
@@ -754,6 +819,14 @@ impl std::future::IntoFuture for GetContactById {
 /// Available since API version `2026-01-01.nova`.
 ///
 /// Sends `GET /v2/contacts/by-user-id/{userId}`.
+///
+/// # Responses
+///
+/// - `200`: The contact (always a customer).
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`). The example is the one the API introduction documents. Live 404 envelopes may lack `status`.
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct GetContactByUserId {
@@ -844,6 +917,15 @@ impl std::future::IntoFuture for GetContactByUserId {
 /// Available since API version `2026-01-01.nova`.
 ///
 /// Sends `GET /v2/contacts/{id}/email-preferences`.
+///
+/// # Responses
+///
+/// - `200`: The contact's email preferences.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `403`: Permission denied (`authorization_error`). Not in the documentation of these operations: the live API answers email-preference updates with 403 `authorization_error`, code `forbidden`. The example's `message` is illustrative.
+/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`). The example is the one the API introduction documents. Live 404 envelopes may lack `status`.
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct GetContactEmailPreferencesById {
@@ -931,6 +1013,15 @@ impl std::future::IntoFuture for GetContactEmailPreferencesById {
 /// Available since API version `2026-01-01.nova`.
 ///
 /// Sends `GET /v2/contacts/by-user-id/{userId}/email-preferences`.
+///
+/// # Responses
+///
+/// - `200`: The contact's email preferences.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `403`: Permission denied (`authorization_error`). Not in the documentation of these operations: the live API answers email-preference updates with 403 `authorization_error`, code `forbidden`. The example's `message` is illustrative.
+/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`). The example is the one the API introduction documents. Live 404 envelopes may lack `status`.
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct GetContactEmailPreferencesByUserId {
@@ -1014,6 +1105,14 @@ impl std::future::IntoFuture for GetContactEmailPreferencesByUserId {
 /// Available since API version `2026-01-01.nova`.
 ///
 /// Sends `GET /v2/companies`.
+///
+/// # Responses
+///
+/// - `200`: A page of companies.
+/// - `400`: Bad request (`invalid_request_error`): invalid request parameters or body. The live API has also been seen answering `{"code": 400, "message": "Validation error: ..."}` outside the envelope. The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct ListCompanies {
@@ -1159,6 +1258,15 @@ impl std::future::IntoFuture for ListCompanies {
 /// Available since API version `2026-01-01.nova`.
 ///
 /// Sends `GET /v2/companies/{id}/contacts`.
+///
+/// # Responses
+///
+/// - `200`: A page of the company's contacts.
+/// - `400`: Bad request (`invalid_request_error`): invalid request parameters or body. The live API has also been seen answering `{"code": 400, "message": "Validation error: ..."}` outside the envelope. The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`). The example is the one the API introduction documents. Live 404 envelopes may lack `status`.
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct ListCompanyContacts {
@@ -1306,6 +1414,14 @@ impl std::future::IntoFuture for ListCompanyContacts {
 /// Documentation conflict: The summary says the endpoint returns 'contacts (customers and leads)', while `contactType` defaults to `customer` (prose and SDK). Chosen: without `contactType` only customers are returned; pass `lead` or `all` for leads.
 ///
 /// Sends `GET /v2/contacts`.
+///
+/// # Responses
+///
+/// - `200`: A page of contacts.
+/// - `400`: Bad request (`invalid_request_error`): invalid request parameters or body. The live API has also been seen answering `{"code": 400, "message": "Validation error: ..."}` outside the envelope. The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct ListContacts {
@@ -1462,6 +1578,15 @@ impl std::future::IntoFuture for ListContacts {
 /// Available since API version `2026-01-01.nova`.
 ///
 /// Sends `DELETE /v2/companies/{id}/contacts/{contactId}`.
+///
+/// # Responses
+///
+/// - `200`: The updated contact, with the company removed.
+/// - `400`: Bad request (`invalid_request_error`): invalid request parameters or body. The live API has also been seen answering `{"code": 400, "message": "Validation error: ..."}` outside the envelope. The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`). The example is the one the API introduction documents. Live 404 envelopes may lack `status`.
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct RemoveContactFromCompany {
@@ -1565,6 +1690,14 @@ impl std::future::IntoFuture for RemoveContactFromCompany {
 /// Available since API version `2026-01-01.nova`.
 ///
 /// Sends `POST /v2/contacts/{id}/unblock`.
+///
+/// # Responses
+///
+/// - `200`: The contact was unblocked.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`). The example is the one the API introduction documents. Live 404 envelopes may lack `status`.
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct UnblockContactById {
@@ -1675,6 +1808,16 @@ impl std::future::IntoFuture for UnblockContactById {
 /// Available since API version `2026-01-01.nova`.
 ///
 /// Sends `PATCH /v2/contacts/{id}/email-preferences`.
+///
+/// # Responses
+///
+/// - `200`: The contact's email preferences after the update.
+/// - `400`: Bad request (`invalid_request_error`): invalid request parameters or body. The live API has also been seen answering `{"code": 400, "message": "Validation error: ..."}` outside the envelope. The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `403`: Permission denied (`authorization_error`). Not in the documentation of these operations: the live API answers email-preference updates with 403 `authorization_error`, code `forbidden`. The example's `message` is illustrative.
+/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`). The example is the one the API introduction documents. Live 404 envelopes may lack `status`.
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct UpdateContactEmailPreferencesById {
@@ -1773,6 +1916,16 @@ impl std::future::IntoFuture for UpdateContactEmailPreferencesById {
 /// Available since API version `2026-01-01.nova`.
 ///
 /// Sends `PATCH /v2/contacts/by-user-id/{userId}/email-preferences`.
+///
+/// # Responses
+///
+/// - `200`: The contact's email preferences after the update.
+/// - `400`: Bad request (`invalid_request_error`): invalid request parameters or body. The live API has also been seen answering `{"code": 400, "message": "Validation error: ..."}` outside the envelope. The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `403`: Permission denied (`authorization_error`). Not in the documentation of these operations: the live API answers email-preference updates with 403 `authorization_error`, code `forbidden`. The example's `message` is illustrative.
+/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`). The example is the one the API introduction documents. Live 404 envelopes may lack `status`.
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct UpdateContactEmailPreferencesByUserId {
@@ -1870,6 +2023,15 @@ impl std::future::IntoFuture for UpdateContactEmailPreferencesByUserId {
 /// Documentation conflict: The company upsert documents a single success response ('Returns Company') without status codes, while the contact upsert documents 201 (created) and 200 (updated). Chosen: both 200 and 201 with the same schema, on the reading that both upserts behave alike; a client must accept either. Also, the prose example response (`linkedUsers: 1`, custom fields `region`/`tier`, `updatedAt` 2025-01-15T10:30:00.000Z) and the SDK example (`linkedUsers: 15`, custom fields `location`/`priority`) differ; both are kept.
 ///
 /// Sends `POST /v2/companies`.
+///
+/// # Responses
+///
+/// - `200`: An existing company was updated.
+/// - `201`: A new company was created.
+/// - `400`: Bad request (`invalid_request_error`): invalid request parameters or body. The live API has also been seen answering `{"code": 400, "message": "Validation error: ..."}` outside the envelope. The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct UpsertCompany {
@@ -1964,6 +2126,15 @@ impl std::future::IntoFuture for UpsertCompany {
 /// Documentation conflict: The SDK (002) types the response as `ContactCreateOrUpdateResponse extends Contact | null`, while the reference (001) says `ContactCreateOrUpdateResponse = Contact` and every example is a contact object. Chosen: a non-null Contact; a missing contact is reported as 404, so a `null` body is not expected. Also, the example response (name `John Steezy`, userId `676f0f673dbb299c8a4f3057`) does not echo either example request (`John Doe`, `usr_12345`); the examples are illustrative.
 ///
 /// Sends `POST /v2/contacts`.
+///
+/// # Responses
+///
+/// - `200`: An existing contact was updated.
+/// - `201`: A new contact was created.
+/// - `400`: Bad request (`invalid_request_error`): invalid request parameters or body. The live API has also been seen answering `{"code": 400, "message": "Validation error: ..."}` outside the envelope. The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct UpsertContact {

@@ -262,12 +262,12 @@ impl Transport {
         }
         let mut path = url.path().trim_end_matches('/').to_owned();
         for segment in request.operation.path.split('/').filter(|s| !s.is_empty()) {
-            let value = match segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
-                Some(name) => path_param(request, name)?,
-                None => segment,
-            };
             path.push('/');
-            path.extend(utf8_percent_encode(value, SEGMENT));
+            match segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+                Some(name) => path.extend(utf8_percent_encode(path_param(request, name)?, SEGMENT)),
+                // The spec's own text (`by-user-id`, `x:batch`) goes as written.
+                None => path.push_str(segment),
+            }
         }
         url.set_path(&path);
         if !request.query.is_empty() {

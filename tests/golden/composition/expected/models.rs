@@ -62,6 +62,7 @@ pub struct Cat {
     pub kind: String,
     /// Between 0 and 9.
     pub lives: i64,
+    /// Open integer enum (response).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mood: Option<Mood>,
     /// Defaults to `"Rex"`.
@@ -91,6 +92,7 @@ impl Cat {
         self
     }
 
+    /// Open integer enum (response).
     pub fn mood(mut self, mood: Mood) -> Self {
         self.mood = Some(mood);
         self
@@ -115,6 +117,7 @@ pub struct Dog {
     #[serde(default, skip_serializing)]
     pub id: Option<String>,
     pub kind: String,
+    /// Open integer enum (response).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mood: Option<Mood>,
     /// Defaults to `"Rex"`.
@@ -154,6 +157,7 @@ impl Dog {
         self
     }
 
+    /// Open integer enum (response).
     pub fn mood(mut self, mood: Mood) -> Self {
         self.mood = Some(mood);
         self
@@ -259,6 +263,7 @@ pub struct Pet {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     pub kind: String,
+    /// Open integer enum (response).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mood: Option<Mood>,
     /// Defaults to `"Rex"`.

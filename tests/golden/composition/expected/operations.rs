@@ -9,6 +9,11 @@ use super::models;
 /// Available since API version `2026-08-19.orbit`.
 ///
 /// Sends `POST /animals`.
+///
+/// # Responses
+///
+/// - `201`: The animal.
+/// - `default`: Something went wrong.
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct CreateAnimal {
@@ -63,8 +68,11 @@ impl std::future::IntoFuture for CreateAnimal {
     }
 }
 
-///
 /// Sends `GET /animals`.
+///
+/// # Responses
+///
+/// - `200`: All animals.
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct ListAnimals {
@@ -125,8 +133,11 @@ impl std::future::IntoFuture for ListAnimals {
     }
 }
 
-///
 /// Sends `GET /animals/{animalId}/feedings`.
+///
+/// # Responses
+///
+/// - `200`: Feedings, each food either a name or a recipe.
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct ListFeedings {

@@ -4,15 +4,18 @@
 
 use serde::{Deserialize, Serialize};
 
-/// A `BoardId`: its own type, so it cannot be passed where another kind of id is expected.
+/// Identifier of kind `BoardId`: a type of its own, so that it cannot be passed where another kind of id is expected.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct BoardId(String);
+
 impl BoardId {
+    /// Wraps an id received or stored elsewhere.
     pub fn new(id: impl Into<String>) -> Self {
         Self(id.into())
     }
 
+    /// The id as sent on the wire.
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -36,15 +39,18 @@ impl std::fmt::Display for BoardId {
     }
 }
 
-/// A `PostId`: its own type, so it cannot be passed where another kind of id is expected.
+/// Identifier of kind `PostId`: a type of its own, so that it cannot be passed where another kind of id is expected.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct PostId(String);
+
 impl PostId {
+    /// Wraps an id received or stored elsewhere.
     pub fn new(id: impl Into<String>) -> Self {
         Self(id.into())
     }
 
+    /// The id as sent on the wire.
     pub fn as_str(&self) -> &str {
         &self.0
     }

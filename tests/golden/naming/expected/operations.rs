@@ -12,6 +12,10 @@ use super::models;
 /// resource takes them: `client.boards().posts(board, post).delete()`.
 ///
 /// Sends `DELETE /boards/{boardId}/posts/{postId}`.
+///
+/// # Responses
+///
+/// - `200`: Deleted.
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct DeletePost {
@@ -74,8 +78,11 @@ impl std::future::IntoFuture for DeletePost {
     }
 }
 
-///
 /// Sends `GET /boards/{boardId}/self`.
+///
+/// # Responses
+///
+/// - `200`: One operation below `boards.self`, so the method takes the id.
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct GetBoardSelf {
@@ -131,8 +138,11 @@ impl std::future::IntoFuture for GetBoardSelf {
     }
 }
 
-///
 /// Sends `GET /boards/{boardId}/posts/{postId}`.
+///
+/// # Responses
+///
+/// - `200`: The post.
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct GetPost {
@@ -198,6 +208,10 @@ impl std::future::IntoFuture for GetPost {
 /// List boards (tree from the tag, no x-sdk-path)
 ///
 /// Sends `GET /boards`.
+///
+/// # Responses
+///
+/// - `200`: Boards.
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct ListBoards {

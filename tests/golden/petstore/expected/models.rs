@@ -4,15 +4,18 @@
 
 use serde::{Deserialize, Serialize};
 
-/// A `PetId`: its own type, so it cannot be passed where another kind of id is expected.
+/// Identifier of kind `PetId`: a type of its own, so that it cannot be passed where another kind of id is expected.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct PetId(String);
+
 impl PetId {
+    /// Wraps an id received or stored elsewhere.
     pub fn new(id: impl Into<String>) -> Self {
         Self(id.into())
     }
 
+    /// The id as sent on the wire.
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -78,6 +81,7 @@ pub struct NewPet {
     pub name: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub nickname: Option<String>,
+    /// What kind of animal.
     pub species: Species,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
@@ -120,6 +124,7 @@ pub struct Pet {
     pub object: PetObject,
     /// Required but nullable.
     pub owner: Option<PetOwner>,
+    /// What kind of animal.
     pub species: Species,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,

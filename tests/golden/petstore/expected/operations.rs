@@ -9,6 +9,10 @@ use super::models;
 /// Add a pet
 ///
 /// Sends `POST /pets`.
+///
+/// # Responses
+///
+/// - `201`: The new pet.
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct CreatePet {
@@ -66,6 +70,10 @@ impl std::future::IntoFuture for CreatePet {
 /// Delete a pet
 ///
 /// Sends `DELETE /pets/{petId}`.
+///
+/// # Responses
+///
+/// - `204`: Deleted.
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct DeletePet {
@@ -122,6 +130,11 @@ impl std::future::IntoFuture for DeletePet {
 /// Get a pet
 ///
 /// Sends `GET /pets/{petId}`.
+///
+/// # Responses
+///
+/// - `200`: The pet.
+/// - `404`: No such pet.
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct GetPet {
@@ -180,6 +193,10 @@ impl std::future::IntoFuture for GetPet {
 /// Get a toy of a pet
 ///
 /// Sends `GET /pets/{petId}/toys/{toyId}`.
+///
+/// # Responses
+///
+/// - `200`: The toy.
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct GetToy {
@@ -245,6 +262,10 @@ impl std::future::IntoFuture for GetToy {
 /// List pets
 ///
 /// Sends `GET /pets`.
+///
+/// # Responses
+///
+/// - `200`: A page of pets.
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct ListPets {

@@ -4,15 +4,18 @@
 
 use serde::{Deserialize, Serialize};
 
-/// A `OrderId`: its own type, so it cannot be passed where another kind of id is expected.
+/// Identifier of kind `OrderId`: a type of its own, so that it cannot be passed where another kind of id is expected.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct OrderId(String);
+
 impl OrderId {
+    /// Wraps an id received or stored elsewhere.
     pub fn new(id: impl Into<String>) -> Self {
         Self(id.into())
     }
 
+    /// The id as sent on the wire.
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -77,7 +80,7 @@ pub struct Order {
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct OrderInput {
-    /// At least 1 items.
+    /// At least 1 item.
     pub lines: Vec<OrderInputLinesItem>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub metadata: Option<std::collections::BTreeMap<String, String>>,

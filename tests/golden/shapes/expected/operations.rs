@@ -9,6 +9,10 @@ use super::models;
 /// Place an order
 ///
 /// Sends `POST /orders`.
+///
+/// # Responses
+///
+/// - `201`: Placed.
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct PlaceOrder {
@@ -82,6 +86,10 @@ impl std::future::IntoFuture for PlaceOrder {
 /// Replace the notes
 ///
 /// Sends `PUT /orders/{orderId}/notes`.
+///
+/// # Responses
+///
+/// - `204`: Replaced; no body.
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct ReplaceNotes {
