@@ -38,15 +38,7 @@ impl Lowerer<'_> {
                 hint: hint.to_owned(),
             });
         }
-        for (index, part) in parts.iter().enumerate() {
-            self.collect_parts(
-                part.into(),
-                &at.join("allOf").join(index),
-                hint,
-                0,
-                &mut objects,
-            )?;
-        }
+        self.collect_all_of(parts, at, hint, 0, &mut objects)?;
         let mut fields = Vec::new();
         let mut required = BTreeSet::new();
         for part in &objects {
@@ -137,33 +129,33 @@ impl Lowerer<'_> {
                 hint,
             }),
             SchemaKind::AllOf { all_of } => {
-                for (index, inner) in all_of.iter().enumerate() {
-                    self.collect_parts(
-                        inner.into(),
-                        &at.join("allOf").join(index),
-                        &hint,
-                        depth + 1,
-                        out,
-                    )?;
-                }
+                self.collect_all_of(all_of, &at, &hint, depth + 1, out)?
             }
             SchemaKind::Any(any) if !any.all_of.is_empty() => {
-                out.push(Part {
+                let own = Part {
                     object: own_object(any),
                     at: at.clone(),
                     hint: hint.clone(),
-                });
-                for (index, inner) in any.all_of.iter().enumerate() {
-                    self.collect_parts(
-                        inner.into(),
-                        &at.join("allOf").join(index),
-                        &hint,
-                        depth + 1,
-                        out,
-                    )?;
-                }
+                };
+                out.push(own);
+                self.collect_all_of(&any.all_of, &at, &hint, depth + 1, out)?;
             }
             _ => return self.error(&at, "every part of an `allOf` must be an object"),
+        }
+        Some(())
+    }
+
+    /// [`collect_parts`](Self::collect_parts) of each schema of an `allOf` at `at`.
+    fn collect_all_of(
+        &mut self,
+        all_of: &[ReferenceOr<Schema>],
+        at: &Pointer,
+        hint: &str,
+        depth: usize,
+        out: &mut Vec<Part>,
+    ) -> Option<()> {
+        for (index, part) in all_of.iter().enumerate() {
+            self.collect_parts(part.into(), &at.join("allOf").join(index), hint, depth, out)?;
         }
         Some(())
     }
