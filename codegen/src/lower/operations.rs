@@ -8,6 +8,7 @@ use openapiv3::{
 };
 
 use super::Lowerer;
+use super::refs::component_of;
 use super::schemas::SchemaRef;
 use crate::diagnostics::Pointer;
 use crate::ir::{Body, Docs, Limits, Location, Method, Operation, Param, Status, Ty, TypeKind};
@@ -102,11 +103,14 @@ impl Lowerer<'_> {
             .as_ref()
             .map(|body| self.body(body, &at.join("requestBody"), &name));
         let responses = self.responses(&operation.responses, &at.join("responses"), &name);
-        let errors = self.error_types(&operation.responses, &at.join("responses"), &name);
         let id = id?;
         let sdk_path = self.sdk_path(operation, at, &id);
         let body = body.map_or(Some(None), |body| body.map(Some))?;
-        let (response, statuses) = responses?;
+        let Outcomes {
+            success: response,
+            errors,
+            statuses,
+        } = responses?;
         let mut lowered = Operation {
             idempotent: self.ext_bool(extensions, "x-idempotent", at)
                 || matches!(method, Method::Get | Method::Put | Method::Delete),
@@ -300,7 +304,7 @@ impl Lowerer<'_> {
                 format!("`{}` does not make a Rust name", data.name),
             );
         }
-        let hint = match component_of(&home) {
+        let hint = match component_of(&home).map(|(_, name)| name) {
             Some(component) => camel(&component),
             None => format!("{op_name}{}", camel(&data.name)),
         };
@@ -355,7 +359,7 @@ impl Lowerer<'_> {
     ) -> Option<Body> {
         let bodies = &self.components.request_bodies;
         let (body, home) = self.resolve(body, at, "requestBodies", bodies)?;
-        let hint = match component_of(&home) {
+        let hint = match component_of(&home).map(|(_, name)| name) {
             Some(component) => camel(&component),
             None => format!("{op_name}Request"),
         };
@@ -369,112 +373,84 @@ impl Lowerer<'_> {
         }
     }
 
-    /// The type of the 2xx responses (all alike), and every documented status.
+    /// The type of the 2xx responses (all alike), the JSON bodies of the other ones, and
+    /// every documented status. Each response is resolved once.
     fn responses(
         &mut self,
         responses: &Responses,
         at: &Pointer,
         op_name: &str,
-    ) -> Option<(Option<Ty>, Vec<Status>)> {
+    ) -> Option<Outcomes> {
         if responses.responses.is_empty() && responses.default.is_none() {
             return self.error(at, "an operation needs at least one response");
         }
-        let mut statuses = Vec::new();
-        let mut success: Option<(Option<Ty>, String)> = None;
+        let listed = responses
+            .responses
+            .iter()
+            .map(|(status, response)| (status.to_string(), response));
+        let default = responses
+            .default
+            .iter()
+            .map(|response| ("default".to_owned(), response));
+        let mut outcomes = Outcomes::default();
+        let mut first_success: Option<String> = None;
         let mut failed = false;
-        for (status, response) in &responses.responses {
-            let status = status.to_string();
+        for (status, response) in listed.chain(default).collect::<Vec<_>>() {
             let at = at.join(&status);
             let all = &self.components.responses;
             let Some((response, home)) = self.resolve(response, &at, "responses", all) else {
                 failed = true;
                 continue;
             };
-            statuses.push(Status {
+            let description = response.description.clone();
+            outcomes.statuses.push(Status {
                 code: status.clone(),
-                description: response.description.clone(),
+                description,
             });
             if !response.links.is_empty() {
                 self.report(&home.join("links"), "response `links` are not supported");
             }
+            let component = component_of(&home).map(|(_, name)| name);
             if !status.starts_with('2') {
+                let hint = component.map_or_else(|| format!("{op_name}Error"), |c| camel(&c));
+                let error = self.error_body(&response.content, &home.join("content"), &hint);
+                if let Some(ty) = error.filter(|ty| !outcomes.errors.contains(ty)) {
+                    outcomes.errors.push(ty);
+                }
                 continue;
             }
-            let hint =
-                component_of(&home).map_or_else(|| format!("{op_name}Response"), |c| camel(&c));
+            let hint = component.map_or_else(|| format!("{op_name}Response"), |c| camel(&c));
             let Some(ty) = self.json_content(&response.content, &home.join("content"), &hint)
             else {
                 failed = true;
                 continue;
             };
-            match &success {
-                Some((first, first_status)) if *first != ty => {
+            match &first_success {
+                Some(first) if outcomes.success != ty => {
                     let message =
-                        format!("status {status} returns another type than status {first_status}");
+                        format!("status {status} returns another type than status {first}");
                     self.report(&at, message);
                     failed = true;
                 }
                 Some(_) => {}
-                None => success = Some((ty, status)),
+                None => (outcomes.success, first_success) = (ty, Some(status)),
             }
         }
-        if let Some(default) = &responses.default {
-            let all = &self.components.responses;
-            if let Some((response, _)) =
-                self.resolve(default, &at.join("default"), "responses", all)
-            {
-                statuses.push(Status {
-                    code: "default".to_owned(),
-                    description: response.description.clone(),
-                });
-            }
-        }
-        statuses.sort();
-        (!failed).then(|| (success.and_then(|(ty, _)| ty), statuses))
+        outcomes.statuses.sort();
+        (!failed).then_some(outcomes)
     }
 
-    /// The JSON schemas of the non-2xx responses (other media types are left to the
-    /// runtime, which keeps any error body as text).
-    fn error_types(&mut self, responses: &Responses, at: &Pointer, op_name: &str) -> Vec<Ty> {
-        let errors = responses
-            .responses
-            .iter()
-            .filter(|(status, _)| !status.to_string().starts_with('2'));
-        let errors = errors.map(|(status, response)| (status.to_string(), response));
-        let default = responses
-            .default
-            .iter()
-            .map(|response| ("default".to_owned(), response));
-        let mut types = Vec::new();
-        for (status, response) in errors.chain(default).collect::<Vec<_>>() {
-            let Some((response, home)) = self.resolve(
-                response,
-                &at.join(&status),
-                "responses",
-                &self.components.responses,
-            ) else {
-                continue;
-            };
-            let json = response
-                .content
-                .iter()
-                .find(|(media_type, _)| is_json(media_type));
-            let Some((
-                media_type,
-                MediaType {
-                    schema: Some(schema),
-                    ..
-                },
-            )) = json
-            else {
-                continue;
-            };
-            let schema_at = home.join("content").join(media_type).join("schema");
-            let hint = component_of(&home).map_or_else(|| format!("{op_name}Error"), |c| camel(&c));
-            types.extend(self.ty(schema.into(), &schema_at, &hint));
-        }
-        types.dedup();
-        types
+    /// The JSON schema of an error response (other media types are left to the runtime,
+    /// which keeps any error body as text).
+    fn error_body(
+        &mut self,
+        content: &indexmap::IndexMap<String, MediaType>,
+        at: &Pointer,
+        hint: &str,
+    ) -> Option<Ty> {
+        let (media_type, media) = content.iter().find(|(media_type, _)| is_json(media_type))?;
+        let schema = media.schema.as_ref()?;
+        self.ty(schema.into(), &at.join(media_type).join("schema"), hint)
     }
 
     /// The schema of the `application/json` content; `Some(None)` when there is no content.
@@ -503,6 +479,14 @@ impl Lowerer<'_> {
         };
         Some(Some(self.ty(schema.into(), &at.join("schema"), hint)?))
     }
+}
+
+/// What an operation's responses say.
+#[derive(Default)]
+struct Outcomes {
+    success: Option<Ty>,
+    errors: Vec<Ty>,
+    statuses: Vec<Status>,
 }
 
 /// Methods of every request builder, which parameters cannot be named.
@@ -556,13 +540,4 @@ pub(super) fn placeholders(path: &str) -> Vec<&str> {
         .filter_map(|rest| rest.split_once('}'))
         .map(|(name, _)| name)
         .collect()
-}
-
-/// The component name if `pointer` is `#/components/<section>/<name>`.
-fn component_of(pointer: &Pointer) -> Option<String> {
-    let tokens: Vec<String> = pointer.tokens().collect();
-    match tokens.as_slice() {
-        [components, _, name] if components == "components" => Some(name.clone()),
-        _ => None,
-    }
 }

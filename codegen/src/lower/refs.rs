@@ -45,12 +45,16 @@ impl Lowerer<'_> {
 
 /// `#/components/schemas/Contact` -> `Contact`, if the reference points into `section`.
 pub(super) fn component_name(reference: &str, section: &str) -> Option<String> {
-    let pointer = Pointer::from_ref(reference)?;
+    let (found, name) = component_of(&Pointer::from_ref(reference)?)?;
+    (found == section).then_some(name)
+}
+
+/// The section and name of a pointer to a component: `#/components/schemas/Contact` ->
+/// `("schemas", "Contact")`.
+pub(super) fn component_of(pointer: &Pointer) -> Option<(String, String)> {
     let tokens: Vec<String> = pointer.tokens().collect();
-    match tokens.as_slice() {
-        [components, found, name] if components == "components" && found == section => {
-            Some(name.clone())
-        }
+    match <[String; 3]>::try_from(tokens) {
+        Ok([components, section, name]) if components == "components" => Some((section, name)),
         _ => None,
     }
 }
