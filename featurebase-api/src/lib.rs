@@ -27,3 +27,7 @@ pub mod runtime;
 
 pub use generated::{Client, models, operations, resources};
 pub use runtime::Error;
+
+/// The `http` crate, whose [`StatusCode`](http::StatusCode) and [`HeaderMap`](http::HeaderMap)
+/// errors and responses carry: match on them without depending on `http` yourself.
+pub use http;

@@ -254,7 +254,7 @@ fn send(operation: &Operation) -> TokenStream {
         let item = types::ty(&pagination.item, Scope::Sibling);
         quote! {
             /// Every item across all pages, each page fetched as the stream reaches it.
-            pub fn items(self) -> impl rt::Stream<Item = Result<#item, rt::Error>> + Send + 'static {
+            pub fn items(self) -> rt::Items<#item> {
                 rt::Page::items(self.send())
             }
         }

@@ -1226,9 +1226,7 @@ impl ListCompanies {
     }
 
     /// Every item across all pages, each page fetched as the stream reaches it.
-    pub fn items(
-        self,
-    ) -> impl rt::Stream<Item = Result<models::Company, rt::Error>> + Send + 'static {
+    pub fn items(self) -> rt::Items<models::Company> {
         rt::Page::items(self.send())
     }
 }
@@ -1383,9 +1381,7 @@ impl ListCompanyContacts {
     }
 
     /// Every item across all pages, each page fetched as the stream reaches it.
-    pub fn items(
-        self,
-    ) -> impl rt::Stream<Item = Result<models::Contact, rt::Error>> + Send + 'static {
+    pub fn items(self) -> rt::Items<models::Contact> {
         rt::Page::items(self.send())
     }
 }
@@ -1546,9 +1542,7 @@ impl ListContacts {
     }
 
     /// Every item across all pages, each page fetched as the stream reaches it.
-    pub fn items(
-        self,
-    ) -> impl rt::Stream<Item = Result<models::Contact, rt::Error>> + Send + 'static {
+    pub fn items(self) -> rt::Items<models::Contact> {
         rt::Page::items(self.send())
     }
 }

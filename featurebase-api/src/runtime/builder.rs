@@ -1,4 +1,5 @@
-//! `Client::builder(api_key)`: base URL, API version, timeouts, retries.
+//! `Client::builder(api_key)`: base URL, API version, timeouts, retries, headers and the
+//! HTTP client.
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -9,6 +10,7 @@ use http::HeaderValue;
 use url::Url;
 
 use super::Error;
+use super::headers::CustomHeaders;
 use super::retry::RetryPolicy;
 use super::transport::{Settings, Sleep, Transport};
 
@@ -21,9 +23,12 @@ pub struct ClientBuilder<C> {
     api_version: String,
     timeout: Duration,
     connect_timeout: Duration,
+    deadline: Option<Duration>,
     max_response_bytes: usize,
     retry: RetryPolicy,
     sleep: Sleep,
+    headers: CustomHeaders,
+    http: Option<reqwest::Client>,
     client: PhantomData<fn() -> C>,
 }
 
@@ -37,9 +42,12 @@ impl<C: From<Transport>> ClientBuilder<C> {
             api_version: api_version.to_owned(),
             timeout: Duration::from_secs(60),
             connect_timeout: Duration::from_secs(10),
+            deadline: None,
             max_response_bytes: 32 * 1024 * 1024,
             retry: RetryPolicy::default(),
             sleep: Arc::new(|delay| Box::pin(tokio::time::sleep(delay))),
+            headers: CustomHeaders::default(),
+            http: None,
             client: PhantomData,
         }
     }
@@ -83,9 +91,39 @@ impl<C: From<Transport>> ClientBuilder<C> {
         self
     }
 
-    /// How long connecting may take (default 10 s).
+    /// How long connecting may take (default 10 s). Not used with
+    /// [`http_client`](Self::http_client), whose own setting applies.
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
         self.connect_timeout = timeout;
+        self
+    }
+
+    /// How long each request may take in all, every attempt and every wait between
+    /// retries included (default: no limit beyond the per-attempt
+    /// [`timeout`](Self::timeout)); `RequestOptions::deadline` overrides it per request.
+    pub fn deadline(mut self, deadline: Duration) -> Self {
+        self.deadline = Some(deadline);
+        self
+    }
+
+    /// Sends header `name` with every request (a request's `RequestOptions::header` of the
+    /// same name wins). An invalid name or value, or a header the client sets itself
+    /// (`Authorization`, `Featurebase-Version`, `Content-Type`, `Content-Length`, `Host`),
+    /// makes [`build`](Self::build) fail.
+    pub fn default_header(mut self, name: &str, value: &str) -> Self {
+        self.headers.insert(name, value);
+        self
+    }
+
+    /// Sends requests with this `reqwest::Client`: for a proxy, custom root certificates
+    /// or connection-pool settings. The API key, the API version, the per-attempt timeout,
+    /// the deadline and retries still come from this builder; redirects and the connect
+    /// timeout are the given client's (this builder's own client follows no redirects).
+    ///
+    /// Either way, the `HTTP_PROXY`, `HTTPS_PROXY` and `NO_PROXY` environment variables
+    /// are honoured unless the client is built with `no_proxy()`.
+    pub fn http_client(mut self, http: reqwest::Client) -> Self {
+        self.http = Some(http);
         self
     }
 
@@ -110,25 +148,38 @@ impl<C: From<Transport>> ClientBuilder<C> {
                 "the API version contains characters not allowed in a header",
             ));
         }
-        let http = reqwest::Client::builder()
-            .user_agent(concat!("featurebase-api-rust/", env!("CARGO_PKG_VERSION")))
-            .timeout(self.timeout)
-            .connect_timeout(self.connect_timeout)
-            // A redirect would turn a POST into a GET and decode the wrong body.
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .map_err(|error| invalid(&format!("cannot set up HTTP: {error}")))?;
+        if let Some(problem) = self.headers.problem {
+            return Err(Error::InvalidRequest(problem));
+        }
+        let http = match self.http {
+            Some(http) => http,
+            None => default_http(self.connect_timeout)?,
+        };
         let settings = Settings {
             http,
             base_url,
             authorization,
             api_version: self.api_version,
+            timeout: self.timeout,
+            deadline: self.deadline,
             max_response_bytes: self.max_response_bytes,
             retry: self.retry,
             sleep: self.sleep,
+            headers: self.headers.map,
         };
         Ok(C::from(Transport::new(settings)))
     }
+}
+
+/// The client used unless one is given: no redirects, since one would turn a POST into a
+/// GET and decode the wrong body.
+fn default_http(connect_timeout: Duration) -> Result<reqwest::Client, Error> {
+    reqwest::Client::builder()
+        .user_agent(concat!("featurebase-api-rust/", env!("CARGO_PKG_VERSION")))
+        .connect_timeout(connect_timeout)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .map_err(|error| invalid(&format!("cannot set up HTTP: {error}")))
 }
 
 fn invalid(message: &str) -> Error {
@@ -142,6 +193,12 @@ fn checked_base_url(text: &str) -> Result<Url, Error> {
         ));
     }
     let url = Url::parse(text).map_err(|error| invalid(&format!("base URL `{text}`: {error}")))?;
+    if !url.username().is_empty() || url.password().is_some() {
+        // Credentials in the URL would be sent as Basic auth beside the API key.
+        return Err(invalid(
+            "the base URL must not contain a user name or password; the API key is the credential",
+        ));
+    }
     let loopback = match url.host() {
         Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
         Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
@@ -162,13 +219,25 @@ impl<C> fmt::Debug for ClientBuilder<C> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ClientBuilder")
             .field("api_key", &"[redacted]")
-            .field("base_url", &self.base_url)
+            .field("base_url", &redacted(&self.base_url))
             .field("api_version", &self.api_version)
             .field("timeout", &self.timeout)
             .field("connect_timeout", &self.connect_timeout)
             .field("max_response_bytes", &self.max_response_bytes)
+            .field("deadline", &self.deadline)
             .field("retry", &self.retry)
             .finish_non_exhaustive()
+    }
+}
+
+/// `url` with any password in it masked, for `Debug`.
+fn redacted(url: &str) -> String {
+    match Url::parse(url) {
+        Ok(mut parsed) if parsed.password().is_some() => {
+            let _ = parsed.set_password(Some("redacted"));
+            parsed.to_string()
+        }
+        _ => url.to_owned(),
     }
 }
 
@@ -195,5 +264,40 @@ mod tests {
             "{error}"
         );
         assert!(build("https://do.featurebase.app").is_ok());
+    }
+
+    #[test]
+    fn a_base_url_with_credentials_is_refused_and_never_printed() {
+        for url in [
+            "https://user:hunter2@api.example",
+            "https://user@api.example",
+        ] {
+            let error = build(url).expect_err(url);
+            assert!(
+                error
+                    .to_string()
+                    .contains("must not contain a user name or password")
+            );
+            assert!(!error.to_string().contains("hunter2"), "{error}");
+        }
+        let builder = ClientBuilder::<Transport>::new(
+            "key".to_owned(),
+            "https://user:hunter2@api.example",
+            "v",
+        );
+        assert!(!format!("{builder:?}").contains("hunter2"), "{builder:?}");
+    }
+
+    #[test]
+    fn a_refused_default_header_fails_the_build() {
+        let builder = ClientBuilder::<Transport>::new("key".to_owned(), "https://a.example", "v");
+        let error = builder
+            .default_header("Authorization", "Basic eA==")
+            .build()
+            .expect_err("reserved header");
+        assert!(
+            error.to_string().contains("set by the client itself"),
+            "{error}"
+        );
     }
 }

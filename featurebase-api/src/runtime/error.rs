@@ -15,12 +15,14 @@ pub enum Error {
     /// The API answered with a non-success status.
     #[error("{0}")]
     Api(Box<ApiError>),
-    /// The request did not complete in time.
-    #[error("the request timed out")]
-    Timeout,
-    /// The request could not be sent or the response not received.
-    #[error("connection error: {0}")]
-    Connection(#[source] reqwest::Error),
+    /// The request did not complete in time: an attempt outlasted its timeout, or the
+    /// request outlasted its deadline.
+    #[error(transparent)]
+    Timeout(Box<TransportError>),
+    /// The request could not be sent or the response not received; the cause is its
+    /// [`source()`](std::error::Error::source).
+    #[error(transparent)]
+    Connection(Box<TransportError>),
     /// A success response whose body is not what the spec describes.
     #[error("{0}")]
     Decode(Box<DecodeError>),
@@ -31,6 +33,85 @@ pub enum Error {
     /// an operation the pinned API version does not have).
     #[error("invalid request: {0}")]
     InvalidRequest(String),
+}
+
+/// A request that failed below HTTP (a timeout or a connection error): which operation,
+/// how many attempts were made and how long they took. The cause, when there is one, is
+/// its [`source()`](std::error::Error::source).
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct TransportError {
+    /// The spec's `operationId`, e.g. `getContact`.
+    pub operation: &'static str,
+    /// How many attempts were made, retries included.
+    pub attempts: u32,
+    /// From the first attempt to the failure, waits between retries included.
+    pub elapsed: Duration,
+    kind: Failure,
+    source: Option<Box<dyn std::error::Error + Send + Sync>>,
+}
+
+/// How a request failed below HTTP.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Failure {
+    /// An attempt outlasted its timeout.
+    Timeout,
+    /// The request outlasted its deadline.
+    Deadline,
+    /// The connection could not be made.
+    Connect,
+    /// The connection broke after the request may have been sent.
+    Lost,
+}
+
+impl TransportError {
+    pub(crate) fn new(
+        operation: &'static str,
+        kind: Failure,
+        source: Option<Box<dyn std::error::Error + Send + Sync>>,
+    ) -> Self {
+        Self {
+            operation,
+            attempts: 0,
+            elapsed: Duration::ZERO,
+            kind,
+            source,
+        }
+    }
+
+    /// Whether the connection could not be made at all, so the server cannot have seen
+    /// the request.
+    pub fn is_connect(&self) -> bool {
+        self.kind == Failure::Connect
+    }
+
+    /// Whether the request's overall deadline ran out (rather than one attempt's timeout).
+    pub fn is_deadline(&self) -> bool {
+        self.kind == Failure::Deadline
+    }
+}
+
+impl std::fmt::Display for TransportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let what = match self.kind {
+            Failure::Timeout => "timed out",
+            Failure::Deadline => "ran out of time (deadline)",
+            Failure::Connect => "could not connect",
+            Failure::Lost => "lost the connection",
+        };
+        let plural = if self.attempts == 1 { "" } else { "s" };
+        write!(
+            f,
+            "`{}` {what} after {} attempt{plural} in {:?}",
+            self.operation, self.attempts, self.elapsed
+        )
+    }
+}
+
+impl std::error::Error for TransportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source.as_deref().map(|source| source as _)
+    }
 }
 
 /// A non-success response: its status, the parsed error envelope when there is one,
@@ -104,16 +185,24 @@ impl ApiError {
 }
 
 impl ApiErrorBody {
-    /// Reads the documented envelope, or the legacy shapes the live API also sends
-    /// (`{"success": false, "message": ..}`, `{"code": 400, "message": ..}`).
-    /// `None` when the body is not a JSON object (HTML from a gateway, empty, ...).
+    /// Reads the documented envelope `{"error": {..}}`, or the flat shapes the live API
+    /// also sends (`{"success": false, "message": ..}`, `{"code": 400, "message": ..}`).
+    /// `None` for any other body: not JSON (HTML from a gateway, empty, ...), or a JSON
+    /// object of another kind (say, a contact).
     pub(crate) fn parse(raw: &[u8]) -> Option<Self> {
+        /// The only keys of a flat error body.
+        const FLAT: [&str; 6] = ["type", "code", "message", "param", "status", "success"];
         let value: Value = serde_json::from_slice(raw).ok()?;
         let object = value.as_object()?;
-        let fields = object
-            .get("error")
-            .and_then(Value::as_object)
-            .unwrap_or(object);
+        let fields = match object.get("error") {
+            Some(Value::Object(fields)) => fields,
+            _ if object.contains_key("message")
+                && object.keys().all(|k| FLAT.contains(&k.as_str())) =>
+            {
+                object
+            }
+            _ => return None,
+        };
         let body = Self {
             kind: text(fields.get("type")),
             code: text(fields.get("code")),
@@ -170,7 +259,7 @@ impl Error {
     pub fn is_retryable(&self) -> bool {
         match self {
             Self::Api(error) => retryable(Outcome::Status(error.status), true),
-            Self::Timeout | Self::Connection(_) => true,
+            Self::Timeout(_) | Self::Connection(_) => true,
             Self::Decode(_) | Self::ResponseTooLarge { .. } | Self::InvalidRequest(_) => false,
         }
     }
@@ -205,5 +294,13 @@ mod tests {
         assert_eq!(ApiErrorBody::parse(b"<html>502 Bad Gateway</html>"), None);
         assert_eq!(ApiErrorBody::parse(b""), None);
         assert_eq!(ApiErrorBody::parse(b"[1,2]"), None);
+    }
+
+    #[test]
+    fn json_objects_of_other_shapes_have_no_envelope() {
+        let contact = br#"{"object":"contact","id":"c1","name":"Jane","message":"hi"}"#;
+        assert_eq!(ApiErrorBody::parse(contact), None);
+        assert_eq!(ApiErrorBody::parse(br#"{"error":"nope"}"#), None);
+        assert_eq!(ApiErrorBody::parse(br#"{"status":500}"#), None);
     }
 }

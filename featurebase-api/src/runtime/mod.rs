@@ -3,8 +3,11 @@
 //! operations; this module sends them.
 
 mod builder;
+mod clock;
 mod error;
+mod headers;
 mod literal;
+mod options;
 mod pagination;
 mod rate_limit;
 mod request;
@@ -14,12 +17,12 @@ mod transport;
 mod version;
 
 pub use builder::ClientBuilder;
-pub use error::{ApiError, ApiErrorBody, DecodeError, Error};
-pub use futures::Stream;
+pub use error::{ApiError, ApiErrorBody, DecodeError, Error, TransportError};
 pub use literal::{Clearable, True};
-pub use pagination::Page;
+pub use options::RequestOptions;
+pub use pagination::{Items, Page, Pages};
 pub use rate_limit::RateLimit;
-pub use request::{Limits, Method, Operation, Request, RequestOptions};
+pub use request::{Limits, Method, Operation, Request};
 pub use response::Response;
 pub use retry::RetryPolicy;
 pub use transport::{Sleep, Transport};

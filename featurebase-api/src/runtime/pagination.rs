@@ -5,12 +5,20 @@ use std::collections::BTreeSet;
 use std::fmt;
 use std::sync::Arc;
 
-use futures::stream::{self, Stream, StreamExt};
+use futures::stream::{self, BoxStream, StreamExt};
 
 use super::{BoxFuture, Error};
 
 /// Fetches the page after the given cursor.
 pub(crate) type Fetch<T> = Arc<dyn Fn(String) -> BoxFuture<Page<T>> + Send + Sync>;
+
+/// Every item of a list, page after page, each page fetched when the stream reaches it:
+/// from `.items()` on a list request, or [`Page::into_stream`]. It is `Unpin`, so
+/// `while let Some(item) = items.try_next().await?` needs no `pin!`.
+pub type Items<T> = BoxStream<'static, Result<T, Error>>;
+
+/// The pages of a list, from [`Page::pages`]; `Unpin` like [`Items`].
+pub type Pages<T> = BoxStream<'static, Result<Page<T>, Error>>;
 
 /// Where [`Page::pages`] is, with every cursor fetched so far: a server that sends one
 /// of them again would otherwise be followed in a loop.
@@ -62,7 +70,7 @@ impl<T: Send + 'static> Page<T> {
 
     /// This page and the pages after it, each fetched when the previous one has been read.
     /// The stream ends after the last page, or after the first error.
-    pub fn pages(self) -> impl Stream<Item = Result<Page<T>, Error>> + Send + 'static {
+    pub fn pages(self) -> Pages<T> {
         let seen = self.cursor.iter().cloned().collect();
         stream::unfold(Step::Ready(self, seen), |step| async move {
             let (page, mut seen) = match step {
@@ -81,27 +89,24 @@ impl<T: Send + 'static> Page<T> {
             };
             Some((Ok(page), next))
         })
+        .boxed()
     }
 
     /// Every item of this page and the pages after it, fetched as the stream is read.
-    pub fn into_stream(self) -> impl Stream<Item = Result<T, Error>> + Send + 'static {
-        self.pages().flat_map(|page| match page {
-            Ok(page) => stream::iter(page.data.into_iter().map(Ok)).boxed(),
-            Err(error) => stream::once(async { Err(error) }).boxed(),
-        })
+    pub fn into_stream(self) -> Items<T> {
+        self.pages().flat_map(page_items).boxed()
     }
 
     #[doc(hidden)]
     /// Every item across all pages, starting from the first page a list request returns.
-    pub fn items(
-        first: impl Future<Output = Result<Page<T>, Error>> + Send + 'static,
-    ) -> impl Stream<Item = Result<T, Error>> + Send + 'static {
+    pub fn items(first: impl Future<Output = Result<Page<T>, Error>> + Send + 'static) -> Items<T> {
         stream::once(first)
             .map(|first| match first {
-                Ok(page) => page.into_stream().boxed(),
-                Err(error) => stream::once(async { Err(error) }).boxed(),
+                Ok(page) => page.into_stream(),
+                Err(error) => failed(error),
             })
             .flatten()
+            .boxed()
     }
 
     /// The cursor to fetch next: present, not empty, and not the one this page came from.
@@ -109,6 +114,18 @@ impl<T: Send + 'static> Page<T> {
         let next = self.next_cursor.as_deref().filter(|c| !c.is_empty())?;
         (self.cursor.as_deref() != Some(next)).then_some(next)
     }
+}
+
+/// The items of one page of [`Page::pages`], or its error.
+fn page_items<T: Send + 'static>(page: Result<Page<T>, Error>) -> Items<T> {
+    match page {
+        Ok(page) => stream::iter(page.data.into_iter().map(Ok)).boxed(),
+        Err(error) => failed(error),
+    }
+}
+
+fn failed<T: Send + 'static>(error: Error) -> Items<T> {
+    stream::once(async { Err(error) }).boxed()
 }
 
 impl<T: fmt::Debug> fmt::Debug for Page<T> {

@@ -24,7 +24,8 @@ impl RateLimit {
     pub(crate) fn from_headers(headers: &HeaderMap, now: SystemTime) -> Option<Self> {
         let number = |name: &str| headers.get(name)?.to_str().ok()?.trim().parse::<u64>().ok();
         let reset = number("x-ratelimit-reset")
-            .and_then(|reset| now.checked_add(seconds_until(reset, now)));
+            .and_then(|reset| seconds_until(reset, now))
+            .and_then(|wait| now.checked_add(wait));
         let limit = Self {
             limit: number("x-ratelimit-limit"),
             remaining: number("x-ratelimit-remaining"),

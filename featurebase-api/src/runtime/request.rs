@@ -1,12 +1,10 @@
 //! A request as generated code describes it: operation metadata plus parameters and body.
 
-use std::time::Duration;
-
 use bytes::Bytes;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::Error;
+use super::{Error, RequestOptions};
 
 /// Static facts about one operation, written by the generator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,32 +38,6 @@ impl From<Method> for reqwest::Method {
             Method::Patch => Self::PATCH,
             Method::Delete => Self::DELETE,
         }
-    }
-}
-
-/// Per-request settings that override the client's: `builder.with_options(..)`.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct RequestOptions {
-    pub max_retries: Option<u32>,
-    pub timeout: Option<Duration>,
-}
-
-impl RequestOptions {
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Retries after the first attempt, for this request only.
-    pub fn max_retries(mut self, max_retries: u32) -> Self {
-        self.max_retries = Some(max_retries);
-        self
-    }
-
-    /// How long each attempt of this request may take.
-    pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = Some(timeout);
-        self
     }
 }
 
@@ -128,7 +100,11 @@ impl Request {
 
     /// The first problem found while building, as the error `send()` returns.
     pub(crate) fn problem(&self) -> Option<Error> {
-        self.problem.clone().map(Error::InvalidRequest)
+        let problem = self
+            .problem
+            .as_ref()
+            .or(self.options.headers.problem.as_ref());
+        problem.cloned().map(Error::InvalidRequest)
     }
 
     /// The same request with query parameter `name` set to `value` alone.

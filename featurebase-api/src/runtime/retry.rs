@@ -123,7 +123,7 @@ pub(crate) fn server_delay(
             .trim()
             .parse::<u64>()
             .ok()?;
-        Some(seconds_until(reset, now))
+        seconds_until(reset, now)
     };
     match retry_after(headers, now) {
         Some(delay) => Some(delay),
@@ -144,16 +144,19 @@ pub(crate) fn retry_after(headers: &HeaderMap, now: SystemTime) -> Option<Durati
     }
 }
 
-/// `X-RateLimit-Reset` is a Unix time; values too small to be one are seconds from now.
-pub(crate) fn seconds_until(reset: u64, now: SystemTime) -> Duration {
+/// `X-RateLimit-Reset` as a wait from `now`: it is a Unix time, or seconds from now for
+/// values too small to be one. `None` for a reset more than a day away, which no
+/// one-minute window explains (a broken or hostile header): callers then do without it.
+pub(crate) fn seconds_until(reset: u64, now: SystemTime) -> Option<Duration> {
     const YEAR_2001: u64 = 1_000_000_000;
-    if reset < YEAR_2001 {
-        return Duration::from_secs(reset);
-    }
-    // A time too far out for `SystemTime` (a hostile or broken header) reads as no wait.
-    let at = SystemTime::UNIX_EPOCH.checked_add(Duration::from_secs(reset));
-    at.and_then(|at| at.duration_since(now).ok())
-        .unwrap_or_default()
+    const DAY: Duration = Duration::from_secs(24 * 60 * 60);
+    let wait = if reset < YEAR_2001 {
+        Duration::from_secs(reset)
+    } else {
+        let at = SystemTime::UNIX_EPOCH.checked_add(Duration::from_secs(reset))?;
+        at.duration_since(now).unwrap_or_default()
+    };
+    (wait <= DAY).then_some(wait)
 }
 
 #[cfg(test)]
@@ -251,11 +254,17 @@ mod tests {
     }
 
     #[test]
-    fn absurd_reset_times_do_not_panic() {
+    fn absurd_reset_times_are_ignored() {
         let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_784_000_000);
-        assert_eq!(seconds_until(u64::MAX, now), Duration::ZERO);
+        assert_eq!(seconds_until(u64::MAX, now), None);
+        assert_eq!(seconds_until(999_999_999, now), None, "31 years from now");
+        assert_eq!(seconds_until(1_784_000_000 + 2 * 86_400, now), None);
+        assert_eq!(
+            seconds_until(1_784_000_060, now),
+            Some(Duration::from_secs(60))
+        );
         let reset = headers(&[("x-ratelimit-reset", "18446744073709551615")]);
-        assert_eq!(server_delay(TOO_MANY, &reset, now), Some(Duration::ZERO));
+        assert_eq!(server_delay(TOO_MANY, &reset, now), None);
     }
 
     #[test]

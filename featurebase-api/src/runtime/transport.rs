@@ -8,13 +8,15 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant, SystemTime};
 
 use bytes::Bytes;
-use http::{HeaderMap, HeaderValue, StatusCode};
+use http::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE};
+use http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::de::DeserializeOwned;
 use tracing::Instrument;
 use url::Url;
 
-use super::error::{ApiError, ApiErrorBody, DecodeError, Error};
+use super::clock::Clock;
+use super::error::{ApiError, ApiErrorBody, DecodeError, Error, Failure, TransportError};
 use super::pagination::{Fetch, Page};
 use super::request::Request;
 use super::retry::{Outcome, RetryPolicy, retry_after, retryable, server_delay};
@@ -29,9 +31,15 @@ pub(crate) struct Settings {
     pub(crate) base_url: Url,
     pub(crate) authorization: HeaderValue,
     pub(crate) api_version: String,
+    /// Per attempt, unless the request's options say otherwise.
+    pub(crate) timeout: Duration,
+    /// Per request, retries included, unless the request's options say otherwise.
+    pub(crate) deadline: Option<Duration>,
     pub(crate) max_response_bytes: usize,
     pub(crate) retry: RetryPolicy,
     pub(crate) sleep: Sleep,
+    /// Sent with every request (`ClientBuilder::default_header`).
+    pub(crate) headers: HeaderMap,
 }
 
 /// The configured connection to the API that every generated builder holds.
@@ -162,8 +170,8 @@ impl Transport {
         .await
     }
 
-    /// Attempts `request` until it succeeds, fails for good, or runs out of retries.
-    /// Returns the result and the number of attempts made.
+    /// Attempts `request` until it succeeds, fails for good, runs out of retries or
+    /// reaches its deadline. Returns the result and the number of attempts made.
     async fn with_retries(&self, request: &Request) -> (Result<Received, Error>, u32) {
         let url = match self.prepare(request) {
             Ok(url) => url,
@@ -173,10 +181,11 @@ impl Transport {
             Some(max_retries) => self.settings.retry.with_max_retries(max_retries),
             None => self.settings.retry,
         };
+        let mut clock = Clock::start(request.options.deadline.or(self.settings.deadline));
         let mut attempts = 0;
         loop {
             attempts += 1;
-            let (result, outcome, server) = match self.attempt(request, url.clone()).await {
+            let (result, outcome, server) = match self.attempt(request, url.clone(), &clock).await {
                 Ok(received) if received.status.is_success() => return (Ok(received), attempts),
                 Ok(received) => {
                     let (status, delay) = (
@@ -189,18 +198,20 @@ impl Transport {
                         delay,
                     )
                 }
-                Err((error, outcome)) => (Err(error), outcome, None),
+                Err((error, outcome)) => (Err(clock.note(error, attempts)), outcome, None),
             };
             let retry = attempts - 1;
             let delay = (retry < policy.max_retries
                 && retryable(outcome, request.operation.idempotent))
             .then(|| policy.delay(retry, server))
-            .flatten();
+            .flatten()
+            .filter(|delay| clock.allows(*delay));
             let Some(delay) = delay else {
                 return (result, attempts);
             };
             tracing::warn!(attempt = attempts, delay_ms = delay.as_millis() as u64, outcome = ?outcome, "retrying");
             (self.settings.sleep)(delay).await;
+            clock.waited(delay);
         }
     }
 
@@ -224,32 +235,63 @@ impl Transport {
     }
 
     /// One attempt: the response, or the error with what it means for retrying.
-    async fn attempt(&self, request: &Request, url: Url) -> Result<Received, (Error, Outcome)> {
+    async fn attempt(
+        &self,
+        request: &Request,
+        url: Url,
+        clock: &Clock,
+    ) -> Result<Received, (Error, Outcome)> {
+        let per_attempt = request.options.timeout.unwrap_or(self.settings.timeout);
+        let (timeout, failure) = clock.attempt_timeout(per_attempt);
+        let operation = request.operation.id;
+        if timeout.is_zero() {
+            let error = TransportError::new(operation, Failure::Deadline, None);
+            return Err((Error::Timeout(Box::new(error)), Outcome::NotSent));
+        }
         let mut builder = self
             .settings
             .http
             .request(request.operation.method.into(), url)
-            .header(
-                http::header::AUTHORIZATION,
-                self.settings.authorization.clone(),
-            )
-            .header(http::header::ACCEPT, "application/json");
-        if request.header_value(VERSION_HEADER).is_none() {
-            builder = builder.header(VERSION_HEADER, &self.settings.api_version);
-        }
-        for (name, value) in &request.headers {
-            builder = builder.header(*name, value);
-        }
+            .headers(self.headers(request))
+            .timeout(timeout);
         if let Some(body) = &request.body {
-            builder = builder
-                .header(http::header::CONTENT_TYPE, "application/json")
-                .body(body.clone());
+            builder = builder.body(body.clone());
         }
-        if let Some(timeout) = request.options.timeout {
-            builder = builder.timeout(timeout);
+        let response = builder
+            .send()
+            .await
+            .map_err(|error| transport_error(operation, failure, error))?;
+        self.read(response, operation, failure).await
+    }
+
+    /// Every header of an attempt. Later sources win: `Accept`, the client's defaults,
+    /// the request's options, the operation's header parameters, then what only the
+    /// client sets (authentication, the API version, the body's type).
+    fn headers(&self, request: &Request) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
+        headers.extend(self.settings.headers.clone());
+        headers.extend(request.options.headers.map.clone());
+        for (name, value) in &request.headers {
+            // Both were checked when the request was built.
+            if let (Ok(name), Ok(value)) =
+                (HeaderName::try_from(*name), HeaderValue::try_from(value))
+            {
+                headers.insert(name, value);
+            }
         }
-        let response = builder.send().await.map_err(transport_error)?;
-        self.read(response).await
+        headers.insert(AUTHORIZATION, self.settings.authorization.clone());
+        if !headers.contains_key(VERSION_HEADER) {
+            let version = HeaderValue::try_from(&self.settings.api_version);
+            // Checked by `ClientBuilder::build`.
+            if let Ok(version) = version {
+                headers.insert(VERSION_HEADER, version);
+            }
+        }
+        if request.body.is_some() {
+            headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        }
+        headers
     }
 
     /// The base URL plus the path with each parameter percent-encoded as one segment.
@@ -277,7 +319,12 @@ impl Transport {
     }
 
     /// Reads the whole body, refusing bodies above the size cap.
-    async fn read(&self, mut response: reqwest::Response) -> Result<Received, (Error, Outcome)> {
+    async fn read(
+        &self,
+        mut response: reqwest::Response,
+        operation: &'static str,
+        failure: Failure,
+    ) -> Result<Received, (Error, Outcome)> {
         let limit = self.settings.max_response_bytes;
         let status = response.status();
         let too_large = || (Error::ResponseTooLarge { limit }, Outcome::Status(status));
@@ -290,7 +337,8 @@ impl Transport {
         let headers = std::mem::take(response.headers_mut());
         self.note_rate_limit(&headers);
         let mut body = Vec::new();
-        while let Some(chunk) = response.chunk().await.map_err(transport_error)? {
+        let broken = |error| transport_error(operation, failure, error);
+        while let Some(chunk) = response.chunk().await.map_err(broken)? {
             if body.len() + chunk.len() > limit {
                 return Err(too_large());
             }
@@ -355,41 +403,55 @@ fn path_param<'r>(request: &'r Request, name: &str) -> Result<&'r str, Error> {
     }
 }
 
-/// A failed exchange: whether the server cannot have seen it, or may have.
-fn transport_error(error: reqwest::Error) -> (Error, Outcome) {
+/// A failed exchange: whether the server cannot have seen it, or may have. `timeout` says
+/// what a timeout means: the attempt's own, or the request's deadline.
+fn transport_error(
+    operation: &'static str,
+    timeout: Failure,
+    error: reqwest::Error,
+) -> (Error, Outcome) {
     if error.is_builder() {
         return (Error::InvalidRequest(error.to_string()), Outcome::NotSent);
     }
-    let outcome = if error.is_connect() {
-        Outcome::NotConnected
-    } else {
-        Outcome::Lost
+    let (failure, outcome) = match (error.is_timeout(), error.is_connect()) {
+        (true, false) => (timeout, Outcome::Lost),
+        (true, true) => (timeout, Outcome::NotConnected),
+        (false, true) => (Failure::Connect, Outcome::NotConnected),
+        (false, false) => (Failure::Lost, Outcome::Lost),
     };
-    let error = if error.is_timeout() {
-        Error::Timeout
-    } else {
-        Error::Connection(error)
+    let failed = Box::new(TransportError::new(
+        operation,
+        failure,
+        Some(Box::new(error)),
+    ));
+    let error = match failure {
+        Failure::Timeout | Failure::Deadline => Error::Timeout(failed),
+        Failure::Connect | Failure::Lost => Error::Connection(failed),
     };
     (error, outcome)
 }
 
-/// Decodes a success body. The fast path is plain `serde_json`; only a body that fails
-/// is decoded again with `serde_path_to_error`, to say where it failed.
+/// Decodes a success body, which must be one JSON value (trailing bytes are an error).
+/// The fast path is plain `serde_json`; only a body that fails is decoded again with
+/// `serde_path_to_error`, to say where it failed.
 fn decode<T: DeserializeOwned>(status: StatusCode, body: &[u8]) -> Result<T, Error> {
-    if let Ok(value) = serde_json::from_slice(body) {
-        return Ok(value);
-    }
-    let mut deserializer = serde_json::Deserializer::from_slice(body);
-    let error = match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
+    let error = match serde_json::from_slice(body) {
         Ok(value) => return Ok(value),
         Err(error) => error,
+    };
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    // Decoding again succeeds only when the first decode failed after the value, on
+    // trailing bytes: the first error then says where.
+    let (path, error) = match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
+        Ok(_) => (".".to_owned(), error),
+        Err(error) => (error.path().to_string(), error.into_inner()),
     };
     let start = &body[..body.len().min(800)];
     let excerpt: String = String::from_utf8_lossy(start).chars().take(200).collect();
     Err(Error::Decode(Box::new(DecodeError {
         status,
-        path: error.path().to_string(),
-        message: error.into_inner().to_string(),
+        path,
+        message: error.to_string(),
         excerpt,
     })))
 }

@@ -16,8 +16,24 @@ async fn a_success_body_that_does_not_fit_the_model_is_a_decode_error() {
     let bad_item = r#"{"object":"list","nextCursor":null,"data":[
         {"object":"contact","id":"c1","name":"Ann","type":"lead"},
         {"object":"contact","id":"c2","type":"lead"}]}"#;
+    let trailing_bytes = r#"{"object":"contact","id":"c1","name":"Ann","type":"lead"} xx"#;
+    let two_objects = r#"{"object":"contact","id":"c1","name":"Ann","type":"lead"}{"object":"contact","id":"c2","name":"Bo","type":"lead"}"#;
     // (verb, route, body, path, message)
     let cases = [
+        (
+            "GET",
+            "/v2/contacts/c1",
+            trailing_bytes,
+            ".",
+            "trailing characters at line 1 column 59",
+        ),
+        (
+            "GET",
+            "/v2/contacts/c1",
+            two_objects,
+            ".",
+            "trailing characters at line 1 column 58",
+        ),
         (
             "GET",
             "/v2/contacts/c1",
@@ -193,6 +209,13 @@ async fn error_bodies_in_every_live_shape_are_parsed_tolerantly() {
             r#"{"detail": "nope"}"#,
             None,
             "the API answered 422 Unprocessable Entity",
+        ),
+        // A JSON object of another kind has no envelope, even with a `message` field.
+        (
+            999,
+            r#"{"object":"contact","id":"c1","name":"Ann","type":"lead","message":"hi"}"#,
+            None,
+            "the API answered 999 <unknown status code>",
         ),
     ];
     for (status, raw, expected, display) in cases {

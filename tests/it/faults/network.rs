@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use featurebase_api::models::AttachContactRequest;
-use featurebase_api::runtime::RequestOptions;
+use featurebase_api::runtime::{RequestOptions, TransportError};
 
 use super::*;
 
@@ -47,21 +47,99 @@ impl Call {
     }
 }
 
+/// The failure of a timed-out or broken request, which must be one.
+fn transport_failure(result: Result<(), Error>) -> Box<TransportError> {
+    match result {
+        Err(Error::Timeout(failure) | Error::Connection(failure)) => failure,
+        other => panic!("expected a timeout or connection error, got {other:?}"),
+    }
+}
+
+fn timeout(result: Result<(), Error>) -> Box<TransportError> {
+    assert!(matches!(result, Err(Error::Timeout(_))), "{result:?}");
+    transport_failure(result)
+}
+
 #[tokio::test]
 async fn a_response_slower_than_the_timeout_is_a_timeout() {
     let per_request = RequestOptions::new().timeout(SHORT).max_retries(0);
     let h = Harness::start().await;
     Call::Get.mount(&h, slow_contact()).await;
-    let result = Call::Get.send(&h.client, per_request).await;
-    assert!(matches!(result, Err(Error::Timeout)), "{result:?}");
+    let failure = timeout(Call::Get.send(&h.client, per_request).await);
+    assert_eq!((failure.operation, failure.attempts), ("getContactById", 1));
+    assert!(
+        failure.elapsed >= SHORT && !failure.is_deadline(),
+        "{failure:?}"
+    );
     assert_eq!(h.hits().await, 1);
+    let message = failure.to_string();
+    assert!(
+        message.starts_with("`getContactById` timed out after 1 attempt in "),
+        "{message}"
+    );
 
     // The client-wide timeout, too.
     let h = Harness::configured(|builder| builder.timeout(SHORT).max_retries(0)).await;
     Call::Get.mount(&h, slow_contact()).await;
-    let result = Call::Get.send(&h.client, RequestOptions::new()).await;
-    assert!(matches!(result, Err(Error::Timeout)), "{result:?}");
+    timeout(Call::Get.send(&h.client, RequestOptions::new()).await);
     assert_eq!(h.hits().await, 1);
+}
+
+/// A deadline bounds the whole request: attempts and the waits between them. Without it
+/// three 100 ms attempts and two backoffs would take 1.8 s.
+#[tokio::test]
+async fn a_deadline_bounds_every_attempt_and_wait_together() {
+    let slow = json_response(200, contact("c1")).set_delay(Duration::from_secs(3));
+    let h = Harness::start().await;
+    Call::Get.mount(&h, slow).await;
+    let started = std::time::Instant::now();
+    let options = RequestOptions::new().deadline(Duration::from_millis(300));
+    let failure = timeout(Call::Get.send(&h.client, options).await);
+    let took = started.elapsed();
+    assert!(failure.is_deadline(), "{failure:?}");
+    assert_eq!(
+        failure.attempts, 1,
+        "the deadline ran out during the first attempt"
+    );
+    assert!(
+        took >= Duration::from_millis(300) && took < Duration::from_millis(1500),
+        "{took:?}"
+    );
+    assert!(
+        failure.to_string().contains("ran out of time (deadline)"),
+        "{failure}"
+    );
+
+    // Retries stop when the next wait would outlast the client-wide deadline: the first
+    // backoff (at most 500 ms) fits in 800 ms, the second (at least 750 ms) does not.
+    let h = Harness::configured(|b| b.deadline(Duration::from_millis(800))).await;
+    Call::Get.mount(&h, json_response(503, json!({}))).await;
+    let result = Call::Get.send(&h.client, RequestOptions::new()).await;
+    assert!(
+        matches!(&result, Err(Error::Api(api)) if api.attempts == 2),
+        "{result:?}"
+    );
+    assert_eq!(h.sleeps().len(), 1);
+}
+
+#[tokio::test]
+async fn transport_errors_keep_their_cause_as_source() {
+    let sleeps = Sleeps::default();
+    let client = client_builder(&closed_port_url(), &sleeps)
+        .build()
+        .expect("builds");
+    let result = Call::Get.send(&client, RequestOptions::new()).await;
+    let Err(error) = result else {
+        panic!("a closed port answered")
+    };
+    let cause = std::error::Error::source(&error).expect("the connection error's cause");
+    assert!(!cause.to_string().is_empty());
+    assert!(
+        error
+            .to_string()
+            .starts_with("`getContactById` could not connect after 3 attempts in "),
+        "{error}"
+    );
 }
 
 /// A timed-out request may have reached the server: repeated only when idempotent.
@@ -75,7 +153,8 @@ async fn a_timeout_is_retried_only_for_idempotent_operations() {
             .send(&h.client, RequestOptions::new().timeout(SHORT))
             .await;
 
-        assert!(matches!(result, Err(Error::Timeout)), "{result:?}");
+        let failure = timeout(result);
+        assert_eq!(failure.attempts, hits as u32);
         assert_eq!(h.hits().await, hits);
         assert_backoffs(&h.sleeps(), backoffs);
     }
@@ -92,10 +171,10 @@ async fn a_refused_connection_is_retried_even_for_a_post() {
 
         let result = call.send(&client, RequestOptions::new()).await;
 
-        match result {
-            Err(Error::Connection(error)) => assert!(error.is_connect(), "{error:?}"),
-            other => panic!("expected Error::Connection, got {other:?}"),
-        }
+        assert!(matches!(result, Err(Error::Connection(_))), "{result:?}");
+        let failure = transport_failure(result);
+        assert!(failure.is_connect(), "{failure:?}");
+        assert_eq!(failure.attempts, 3);
         assert_backoffs(&sleeps.recorded(), &[500, 1000]);
     }
 }
@@ -118,10 +197,9 @@ async fn a_connection_dropped_after_the_request_is_a_connection_error() {
                 .send(&server.client(&sleeps), RequestOptions::new())
                 .await;
 
-            match result {
-                Err(Error::Connection(error)) => assert!(!error.is_connect(), "{error:?}"),
-                other => panic!("reset {reset}: expected Error::Connection, got {other:?}"),
-            }
+            assert!(matches!(result, Err(Error::Connection(_))), "{result:?}");
+            let failure = transport_failure(result);
+            assert!(!failure.is_connect(), "reset {reset}: {failure:?}");
             assert_eq!(server.connections(), connections, "reset {reset}");
             assert_backoffs(&sleeps.recorded(), backoffs);
         }

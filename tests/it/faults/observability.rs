@@ -28,7 +28,11 @@ fn limit_and_remaining(rate_limit: Option<RateLimit>) -> Option<(Option<u64>, Op
 #[tokio::test]
 async fn rate_limit_reflects_the_latest_response_that_carried_the_headers() {
     let h = Harness::configured(|builder| builder.max_retries(0)).await;
-    let reset = 1_900_000_000;
+    // The end of the current one-minute window, as a Unix time.
+    let unix_now = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .expect("after 1970");
+    let reset = unix_now.as_secs() + 45;
     let ok = || json_response(200, contact("c1"));
     let limited = json_response(
         429,
@@ -215,7 +219,7 @@ async fn the_api_key_never_shows_in_debug_output_or_errors() {
             Error::Api(_) => "api",
             Error::Decode(_) => "decode",
             Error::ResponseTooLarge { .. } => "too large",
-            Error::Timeout => "timeout",
+            Error::Timeout(_) => "timeout",
             Error::Connection(_) => "connection",
             Error::InvalidRequest(_) => "invalid",
             _ => "other",

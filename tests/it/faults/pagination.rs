@@ -2,7 +2,7 @@
 //! end even when the server misbehaves.
 
 use featurebase_api::models::{Contact, ContactTypeFilter};
-use futures::{Stream, StreamExt};
+use futures::{Stream, StreamExt, TryStreamExt};
 use wiremock::matchers::{query_param, query_param_is_missing};
 
 use super::*;
@@ -66,6 +66,26 @@ async fn items_streams_every_page_with_one_request_each_keeping_the_query() {
             "limit=2&contactType=all&cursor=cur_1"
         ]
     );
+}
+
+/// The stream is `Unpin`: read with `try_next` in a loop, with no `pin!`.
+#[tokio::test]
+async fn items_read_in_a_loop_without_pinning() -> Result<(), Error> {
+    let h = two_pages().await;
+    let mut items = h.client.users().contacts().list().limit(2).items();
+    let mut ids = Vec::new();
+    while let Some(contact) = bounded(items.try_next()).await? {
+        ids.push(contact.id.as_str().to_owned());
+    }
+    assert_eq!(ids, ["a", "b", "c"]);
+    let mut pages = bounded(h.client.users().contacts().list().limit(2))
+        .await?
+        .pages();
+    assert_eq!(
+        bounded(pages.try_next()).await?.map(|p| p.data.len()),
+        Some(2)
+    );
+    Ok(())
 }
 
 #[tokio::test]

@@ -78,6 +78,12 @@ async fn the_delay_is_retry_after_else_the_rate_limit_reset_else_the_backoff() {
             secs(1..=1),
         ),
         (vec![("Retry-After", "soon")], backoff.clone()),
+        // A reset no one-minute window explains is ignored, not a zero wait.
+        (
+            vec![("X-RateLimit-Reset", "18446744073709551615")],
+            backoff.clone(),
+        ),
+        (vec![("X-RateLimit-Reset", "999999999")], backoff.clone()),
         (vec![], backoff),
     ];
     for (headers, expected) in cases {
