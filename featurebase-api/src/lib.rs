@@ -23,6 +23,7 @@ extern crate self as featurebase_api;
 // Formatted by the generator (prettyplease), not rustfmt.
 #[rustfmt::skip]
 mod generated;
+pub mod identity;
 pub mod runtime;
 
 pub use generated::{Client, models, operations, resources};
