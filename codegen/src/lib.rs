@@ -14,6 +14,7 @@ mod lower;
 mod naming;
 mod output;
 mod parse;
+mod yaml;
 
 pub use diagnostics::{Diagnostic, Diagnostics};
 pub use emit::GeneratedFile;

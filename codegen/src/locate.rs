@@ -47,8 +47,9 @@ enum Frame {
     Seq(usize),
 }
 
+/// Follows the events of a document, knowing the pointer of the node that comes next.
 #[derive(Default)]
-struct Walker {
+pub(crate) struct Walker {
     /// The pointer of each open container, outermost first.
     open: Vec<Pointer>,
     frames: Vec<Frame>,
@@ -56,7 +57,7 @@ struct Walker {
 }
 
 impl Walker {
-    fn event(&mut self, event: &Event<'_>, span: Span) {
+    pub(crate) fn event(&mut self, event: &Event<'_>, span: Span) {
         match event {
             Event::Scalar(text, ..) => match self.frames.last_mut() {
                 Some(Frame::Map(key @ None)) => {
@@ -95,8 +96,13 @@ impl Walker {
         }
     }
 
-    /// The pointer of the value that comes next.
-    fn slot(&self) -> Pointer {
+    /// Whether the next scalar is a mapping key.
+    pub(crate) fn expects_key(&self) -> bool {
+        matches!(self.frames.last(), Some(Frame::Map(None)))
+    }
+
+    /// The pointer of the value that comes next (for a mapping key: of its mapping).
+    pub(crate) fn slot(&self) -> Pointer {
         let parent = self.open.last().cloned().unwrap_or_else(Pointer::root);
         match self.frames.last() {
             Some(Frame::Map(Some(key))) => parent.join(key),

@@ -7,8 +7,13 @@ use serde_path_to_error::Segment;
 use serde_yaml::Value;
 
 use crate::diagnostics::{Diagnostic, Pointer};
+use crate::yaml;
 
 pub(crate) fn parse(text: &str) -> Result<OpenAPI, Vec<Diagnostic>> {
+    let problems = yaml::check(text);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
     let value: Value = serde_yaml::from_str(text).map_err(|error| {
         vec![Diagnostic {
             pointer: Pointer::root().to_string(),

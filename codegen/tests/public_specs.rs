@@ -200,9 +200,9 @@ fn defects_in_a_public_spec_are_located() {
                 "  title: Swagger Petstore\n  title: Again\n",
             ),
             &[(
-                "not valid YAML: info: duplicate entry with key \"title\" at line 8 column 3",
-                "#",
-                8,
+                "`title` is a key of this mapping twice; only one would be kept",
+                "#/info/title",
+                10,
                 3,
             )],
         ),

@@ -28,6 +28,7 @@ pub(crate) fn lower(doc: &OpenAPI) -> Result<Api, Diagnostics> {
         types: BTreeMap::new(),
         components_lowered: BTreeMap::new(),
         components_in_progress: BTreeSet::new(),
+        depth: 0,
         ids: BTreeSet::new(),
     };
     let base_url = lowerer.base_url();
@@ -67,8 +68,11 @@ struct Lowerer<'a> {
     types: BTreeMap<String, (Pointer, TypeDef)>,
     /// Component schemas already lowered (`None`: failed, already reported).
     components_lowered: BTreeMap<String, Option<Ty>>,
-    /// Component schemas being lowered that are not structs (a cycle among them is an error).
+    /// Component schemas being lowered (a cycle among them is an error: structs, which
+    /// would break it, are not lowered where referenced).
     components_in_progress: BTreeSet<String>,
+    /// How deeply the schema being lowered is nested in the one that started.
+    depth: usize,
     ids: BTreeSet<String>,
 }
 

@@ -15,6 +15,10 @@ use crate::ir::{
 };
 use crate::naming::{camel, is_identifier, snake};
 
+/// How deeply schemas may nest within one another, through `$ref` aliases and inline
+/// schemas; a named object (a struct) starts again at the bottom.
+const MAX_DEPTH: usize = 32;
+
 /// A schema as it appears in the spec, inline or by reference.
 #[derive(Clone, Copy)]
 pub(super) enum SchemaRef<'a> {
@@ -46,14 +50,14 @@ impl Lowerer<'_> {
         let mut names: Vec<&String> = self.components.schemas.keys().collect();
         names.sort();
         for name in names {
-            self.component_schema(name, &component_pointer("schemas", name));
+            self.lower_component(name, &component_pointer("schemas", name));
         }
     }
 
     /// The type of a schema; `hint` names the type if the schema defines one inline.
     pub(super) fn ty(&mut self, schema: SchemaRef<'_>, at: &Pointer, hint: &str) -> Option<Ty> {
         match schema {
-            SchemaRef::Inline(schema) => self.schema_ty(schema, at, hint),
+            SchemaRef::Inline(schema) => self.nested_ty(schema, at, hint),
             SchemaRef::Ref(reference) => match component_name(reference, "schemas") {
                 Some(name) => self.component_schema(&name, &at.join("$ref")),
                 None => self.error(
@@ -62,6 +66,25 @@ impl Lowerer<'_> {
                 ),
             },
         }
+    }
+
+    /// [`schema_ty`](Self::schema_ty) with the nesting bounded (schemas within schemas,
+    /// inline or through `$ref` aliases), so that neither lowering nor the emitted type
+    /// recurses without end.
+    fn nested_ty(&mut self, schema: &Schema, at: &Pointer, hint: &str) -> Option<Ty> {
+        if self.depth == MAX_DEPTH {
+            return self.error(
+                at,
+                format!(
+                    "schemas nest more than {MAX_DEPTH} levels deep here (inline or through \
+                     `$ref` aliases); name an object on the way to break the nesting"
+                ),
+            );
+        }
+        self.depth += 1;
+        let ty = self.schema_ty(schema, at, hint);
+        self.depth -= 1;
+        ty
     }
 
     /// The schema that `schema` finally names, following references (no diagnostics).
@@ -78,7 +101,19 @@ impl Lowerer<'_> {
         None
     }
 
+    /// The type a reference to component schema `name` stands for. A struct is its name,
+    /// known up front, and is lowered by `component_schemas` rather than here: so a struct
+    /// may contain itself (through a list or map), and a chain of thousands of structs is
+    /// not followed on the stack. Any other schema is lowered where first referenced.
     fn component_schema(&mut self, name: &str, at: &Pointer) -> Option<Ty> {
+        match self.components.schemas.get(name) {
+            Some(schema) if is_struct(schema) => Some(Ty::Named(camel(name))),
+            _ => self.lower_component(name, at),
+        }
+    }
+
+    /// Lowers component schema `name` once; later calls return the same type.
+    fn lower_component(&mut self, name: &str, at: &Pointer) -> Option<Ty> {
         if self.components_in_progress.contains(name) {
             return self.error(at, format!("schema `{name}` is an alias of itself"));
         }
@@ -89,13 +124,7 @@ impl Lowerer<'_> {
             return self.error(at, format!("`#/components/schemas/{name}` does not exist"));
         };
         let home = component_pointer("schemas", name);
-        // A struct may contain itself (through a list or map): its name is known up front.
-        if is_struct(schema) {
-            let early = Some(Ty::Named(camel(name)));
-            self.components_lowered.insert(name.to_owned(), early);
-        } else {
-            self.components_in_progress.insert(name.to_owned());
-        }
+        self.components_in_progress.insert(name.to_owned());
         let ty = self.ty(schema.into(), &home, &camel(name));
         self.components_in_progress.remove(name);
         self.components_lowered.insert(name.to_owned(), ty.clone());

@@ -18,32 +18,34 @@ impl Lowerer<'_> {
         }
     }
 
+    /// Marks `ty` and every type it holds, without recursing (a chain of thousands of
+    /// structs must not exhaust the stack).
     fn mark(&mut self, ty: &Ty, side: Side) {
-        match ty {
-            Ty::Array(item) | Ty::Map(item) => self.mark(item, side),
-            Ty::Named(name) => {
-                let Some((_, def)) = self.types.get_mut(name) else {
-                    return;
-                };
-                let flag = match side {
-                    Side::Request => &mut def.usage.request,
-                    Side::Response => &mut def.usage.response,
-                };
-                if *flag {
-                    return;
+        let mut pending = vec![ty.clone()];
+        while let Some(ty) = pending.pop() {
+            match ty {
+                Ty::Array(item) | Ty::Map(item) => pending.push(*item),
+                Ty::Named(name) => {
+                    let Some((_, def)) = self.types.get_mut(&name) else {
+                        continue;
+                    };
+                    let flag = match side {
+                        Side::Request => &mut def.usage.request,
+                        Side::Response => &mut def.usage.response,
+                    };
+                    if !*flag {
+                        *flag = true;
+                        pending.extend(contained(&def.kind));
+                    }
                 }
-                *flag = true;
-                for inner in contained(&def.kind) {
-                    self.mark(&inner, side);
-                }
+                Ty::String
+                | Ty::Integer
+                | Ty::Number
+                | Ty::Boolean
+                | Ty::Json
+                | Ty::True
+                | Ty::Id(_) => {}
             }
-            Ty::String
-            | Ty::Integer
-            | Ty::Number
-            | Ty::Boolean
-            | Ty::Json
-            | Ty::True
-            | Ty::Id(_) => {}
         }
     }
 }
