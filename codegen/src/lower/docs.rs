@@ -26,16 +26,14 @@ impl Lowerer<'_> {
         docs
     }
 
-    /// Adds the notes that `x-available-since` and `x-doc-conflict` carry.
+    /// Adds the note that `x-available-since` carries, and checks `x-doc-conflict`, whose
+    /// text goes to the maintainers' `DECISIONS.md` rather than into rustdoc.
     pub(super) fn extension_notes(&mut self, docs: &mut Docs, ext: &Extensions, at: &Pointer) {
         if let Some(version) = self.ext_version(ext, at) {
             docs.notes
                 .push(format!("Available since API version `{version}`."));
         }
-        if let Some(conflict) = self.ext_str(ext, "x-doc-conflict", at) {
-            docs.notes
-                .push(format!("Documentation conflict: {conflict}"));
-        }
+        self.ext_str(ext, "x-doc-conflict", at);
     }
 }
 

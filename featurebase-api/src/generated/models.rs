@@ -189,9 +189,7 @@ pub enum BlockedContactObject {
     Contact,
 }
 
-/// A company: an organization or business that your users belong to.
-///
-/// Documentation conflict: The reference (001) lists `companySize`, `createdAt`, `industry`, `lastActivity`, `linkedUsers`, `monthlySpend`, `plan`, `updatedAt` and `website` as plain `number`/`string`, the SDK (002) as required `number | null`/`string | null`, and the published OpenAPI document (reference notes) as required but nullable; yet documented responses omit them (the attach-contact example embeds companies with only `object`, `id`, `companyId` and `name`). Chosen: required and `nullable: true` as in the SDK; a decoder must accept absent, `null` and present values alike (absent reads as `null`).
+/// A company: an organization or business that your users belong to. Its `companySize`, `createdAt`, `industry`, `lastActivity`, `linkedUsers`, `monthlySpend`, `plan`, `updatedAt` and `website` are often left out of responses (for example in the companies a contact carries); they then read as `None`, as `null` does.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
@@ -267,8 +265,6 @@ pub struct CompanyList {
     /// Cursor for fetching the next page (cursor-based pagination); `null` if no more results
     ///
     /// Example: `"eyJpZCI6IjUwN2YxZjc3YmNmODZjZDc5OTQzOTAxMSJ9"`.
-    ///
-    /// Documentation conflict: The reference's 'Returns' listing (001) says `nextCursor: string`, while the prose ('null if no more results') and the SDK's `CursorPage` allow null. Chosen: required and nullable, because the last page has no next cursor.
     pub next_cursor: Option<String>,
     /// Object type identifier. Always `list`.
     pub object: CompanyListObject,
@@ -295,8 +291,6 @@ pub enum CompanyObject {
 }
 
 /// A contact: a customer (a user with a registered account) or a lead (an anonymous or unregistered visitor) in your Featurebase organization.
-///
-/// Documentation conflict: The SDK (002) and the reference (001) describe the Contact model as 'User who submitted the response', a description apparently inherited from another section (surveys). Chosen: describe it as a contact, the meaning every Contacts operation gives it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
@@ -314,8 +308,6 @@ pub struct Contact {
     /// Format: `date-time`.
     ///
     /// Example: `"2025-01-01T12:00:00.000Z"`.
-    ///
-    /// Documentation conflict: Only the abbreviated prose example of `GET /v2/companies/{id}/contacts` shows `createdAt` on a contact; the SDK Contact model (002), the reference domain type (001) and every other example lack it. Chosen: keep it as an optional field so the documented value is not lost; clients must not rely on it being present.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub created_at: Option<String>,
     /// Custom field values on the contact
@@ -329,8 +321,6 @@ pub struct Contact {
     /// Contact email address
     ///
     /// Example: `"john@example.com"`.
-    ///
-    /// Documentation conflict: The reference (001) lists `email: optional string`, the SDK (002) `email?: string | null`. Chosen: optional and nullable (the superset; leads may have no email).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// Unique identifier: the Featurebase contact ID (24-character ObjectId)
@@ -373,8 +363,6 @@ pub struct Contact {
     /// Profile picture URL
     ///
     /// Example: `"https://fb-usercontent.fra1.cdn.digitaloceanspaces.com/anon_23.png"`.
-    ///
-    /// Documentation conflict: The reference (001) lists `profilePicture: optional string`, the SDK (002) `profilePicture?: string | null`. Chosen: optional and nullable (the superset).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub profile_picture: Option<String>,
     /// Contact roles
@@ -411,8 +399,6 @@ pub struct ContactEmailPreferences {
     /// Contact email address, if available
     ///
     /// Example: `"john@example.com"`.
-    ///
-    /// Documentation conflict: The reference (001) lists `email: optional string`, the SDK (002) `email?: string | null`. Chosen: optional and nullable (the superset).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// Object type identifier. Always `contact_email_preferences`.
@@ -428,8 +414,6 @@ pub struct ContactEmailPreferences {
     /// External user ID from your system, if available
     ///
     /// Example: `"usr_12345"`.
-    ///
-    /// Documentation conflict: The reference (001) lists `userId: optional string`, the SDK (002) `userId?: string | null`. Chosen: optional and nullable (the superset).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub user_id: Option<UserId>,
 }
@@ -454,8 +438,6 @@ pub struct ContactList {
     /// Cursor for fetching the next page (cursor-based pagination); `null` if no more results
     ///
     /// Example: `"eyJpZCI6IjUwN2YxZjc3YmNmODZjZDc5OTQzOTAxMSJ9"`.
-    ///
-    /// Documentation conflict: The reference's 'Returns' and domain-type listings (001) say `nextCursor: string`, while the prose ('or null if no more results') and the SDK (002, `string | null`) allow null. Chosen: required and nullable, because the last page has no next cursor.
     pub next_cursor: Option<String>,
     /// Object type identifier. Always `list`.
     pub object: ContactListObject,
@@ -627,8 +609,6 @@ impl EmailPreferenceStatus {
 /// - `postComments` - New comments on posts the contact follows.
 /// - `commentReplies` - Replies to the contact's own comments.
 /// - `changelog` - New changelog releases.
-///
-/// Documentation conflict: The reference and SDK (001, 002) describe every key as 'Global email preference state for all email notifications.' (copied from `all`), while the rendered documentation page (004) describes `commentReplies` as 'Preference state for replies to the contact's comments'. Chosen: per-key meanings from the 'Supported Preference Keys' section of the PATCH documentation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
@@ -775,11 +755,9 @@ pub struct ErrorDetail {
     /// Example: `"id"`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub param: Option<String>,
-    /// The HTTP status code
+    /// The HTTP status code; some errors leave it out, and the response's status then stands for it.
     ///
     /// Example: `404`.
-    ///
-    /// Documentation conflict: The introduction (004) shows `status` in every error envelope; the reference notes report live 404 envelopes without it. Chosen: optional; use the HTTP status when it is absent.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<i64>,
     /// The kind of error:
@@ -791,9 +769,7 @@ pub struct ErrorDetail {
     pub r#type: ErrorType,
 }
 
-/// The error envelope every documented error uses.
-///
-/// Documentation conflict: The introduction (004) says all errors follow this envelope; the reference notes report live responses in other shapes: 401 `{"success": false, "message": "Invalid API Key"}`, 400 `{"code": 400, "message": "Validation error: ..."}`, and HTML bodies from gateways (502/503/504). Chosen: describe the documented envelope; a client must keep the status, the raw body and any request id, and parse this envelope only when it is present.
+/// The error envelope every documented error uses. Some live errors have other shapes (401 as `{"success": false, "message": ...}`, 400 as `{"code": 400, "message": ...}`, gateway errors as HTML), so decode it only when it is present.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ErrorResponse {
@@ -946,8 +922,6 @@ pub struct UpsertCompanyRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub created_at: Option<String>,
     /// Custom field values on the company. Values can be string, number, boolean, null, or array of primitives.
-    ///
-    /// Documentation conflict: The SDK body parameters (001) show `customFields` as `object { priority, region, tier }`, while the prose says 'Custom field values' of any primitive type. Chosen: an open map, since custom fields are defined per organization.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_fields: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// Industry the company operates in
@@ -1014,8 +988,6 @@ impl UpsertCompanyRequest {
     }
 
     /// Custom field values on the company. Values can be string, number, boolean, null, or array of primitives.
-    ///
-    /// Documentation conflict: The SDK body parameters (001) show `customFields` as `object { priority, region, tier }`, while the prose says 'Custom field values' of any primitive type. Chosen: an open map, since custom fields are defined per organization.
     pub fn custom_fields(
         mut self,
         custom_fields: std::collections::BTreeMap<String, serde_json::Value>,
@@ -1066,8 +1038,6 @@ pub struct UpsertContactCompany {
     /// HMAC-SHA256 hash of company ID for identity verification
     ///
     /// At most 256 characters.
-    ///
-    /// Documentation conflict: The prose list of company fields (001, 003 'Company Object') omits `companyHash`, while the SDK body parameters (001, 003) include it with maxLength 256. Chosen: keep it as an optional field.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub company_hash: Option<String>,
     /// Number of employees in the company
@@ -1085,8 +1055,6 @@ pub struct UpsertContactCompany {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub created_at: Option<String>,
     /// Custom field values on the company. Values can be string, number, boolean, null, or array of primitives.
-    ///
-    /// Documentation conflict: The SDK body parameters (001, 003) show `customFields` as `object { industry, plan, priority }`, while the prose says 'Custom field values' of any primitive type. Chosen: an open map, since custom fields are defined per organization.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_fields: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// External company ID from your system
@@ -1151,8 +1119,6 @@ impl UpsertContactCompany {
     /// HMAC-SHA256 hash of company ID for identity verification
     ///
     /// At most 256 characters.
-    ///
-    /// Documentation conflict: The prose list of company fields (001, 003 'Company Object') omits `companyHash`, while the SDK body parameters (001, 003) include it with maxLength 256. Chosen: keep it as an optional field.
     pub fn company_hash(mut self, company_hash: impl Into<String>) -> Self {
         self.company_hash = Some(company_hash.into());
         self
@@ -1179,8 +1145,6 @@ impl UpsertContactCompany {
     }
 
     /// Custom field values on the company. Values can be string, number, boolean, null, or array of primitives.
-    ///
-    /// Documentation conflict: The SDK body parameters (001, 003) show `customFields` as `object { industry, plan, priority }`, while the prose says 'Custom field values' of any primitive type. Chosen: an open map, since custom fields are defined per organization.
     pub fn custom_fields(
         mut self,
         custom_fields: std::collections::BTreeMap<String, serde_json::Value>,
@@ -1249,8 +1213,6 @@ pub struct UpsertContactRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub created_at: Option<String>,
     /// Custom field values on the contact. Values can be string, number, boolean, null, or array of primitives.
-    ///
-    /// Documentation conflict: The SDK body parameters (001, 003) show `customFields` as `object { accountType, plan, signupSource }` (keys taken from examples), while the prose says 'Custom field values' whose values can be string, number, boolean, null, or array of primitives. Chosen: an open map, since custom fields are defined per organization.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_fields: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// Contact locale/language preference
@@ -1294,8 +1256,6 @@ pub struct UpsertContactRequest {
     /// HMAC-SHA256 hash of userId or email for identity verification: the lowercase hex HMAC-SHA256 of the `userId` under your identity-verification secret, or of the `email` when there is no `userId` (`userId` wins when both are present).
     ///
     /// At most 256 characters.
-    ///
-    /// Documentation conflict: The documented example value `a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6q7r8s9t0u1v2w3x4y5z6` is not a hex digest (52 characters, letters past `f`), while the reference notes define `userHash` as the lowercase hex HMAC-SHA256 (64 hex characters). Chosen: the reference-notes definition in the description, `maxLength: 256` as documented and no pattern; the documented request example is kept verbatim.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub user_hash: Option<String>,
 }
@@ -1360,8 +1320,6 @@ impl UpsertContactRequest {
     }
 
     /// Custom field values on the contact. Values can be string, number, boolean, null, or array of primitives.
-    ///
-    /// Documentation conflict: The SDK body parameters (001, 003) show `customFields` as `object { accountType, plan, signupSource }` (keys taken from examples), while the prose says 'Custom field values' whose values can be string, number, boolean, null, or array of primitives. Chosen: an open map, since custom fields are defined per organization.
     pub fn custom_fields(
         mut self,
         custom_fields: std::collections::BTreeMap<String, serde_json::Value>,
@@ -1429,8 +1387,6 @@ impl UpsertContactRequest {
     /// HMAC-SHA256 hash of userId or email for identity verification: the lowercase hex HMAC-SHA256 of the `userId` under your identity-verification secret, or of the `email` when there is no `userId` (`userId` wins when both are present).
     ///
     /// At most 256 characters.
-    ///
-    /// Documentation conflict: The documented example value `a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6q7r8s9t0u1v2w3x4y5z6` is not a hex digest (52 characters, letters past `f`), while the reference notes define `userHash` as the lowercase hex HMAC-SHA256 (64 hex characters). Chosen: the reference-notes definition in the description, `maxLength: 256` as documented and no pattern; the documented request example is kept verbatim.
     pub fn user_hash(mut self, user_hash: impl Into<String>) -> Self {
         self.user_hash = Some(user_hash.into());
         self
