@@ -8,6 +8,7 @@ use openapiv3::{
 };
 
 use super::Lowerer;
+use super::docs::rustdoc_safe;
 use super::refs::component_of;
 use super::schemas::SchemaRef;
 use crate::diagnostics::Pointer;
@@ -93,10 +94,10 @@ impl Lowerer<'_> {
         let extensions = &operation.extensions;
         let mut docs = Docs {
             summary: operation.summary.clone(),
-            description: operation.description.clone(),
-            notes: Vec::new(),
+            description: operation.description.as_deref().map(rustdoc_safe),
+            ..Docs::default()
         };
-        self.extension_notes(&mut docs, extensions, at);
+        self.extension_docs(&mut docs, extensions, at);
         let params = self.params(path, item, operation, at, &name);
         let body = operation
             .request_body
@@ -315,10 +316,13 @@ impl Lowerer<'_> {
             SchemaRef::Inline(schema) => self.schema_docs(schema, &schema_at),
             SchemaRef::Ref(_) => Docs::default(),
         };
-        docs.description = data.description.clone().or(docs.description);
-        self.extension_notes(&mut docs, &data.extensions, &home);
+        if let Some(description) = &data.description {
+            docs.description = Some(rustdoc_safe(description));
+        }
+        self.extension_docs(&mut docs, &data.extensions, &home);
         let limits = self.target(schema.into()).map(limits).unwrap_or_default();
         let (wire, required) = (data.name.clone(), data.required);
+        let docs = self.document_on_type(&ty, &schema_at, docs, &wire, &location);
         Some(Param {
             name,
             wire,
@@ -328,6 +332,37 @@ impl Lowerer<'_> {
             docs,
             limits,
         })
+    }
+
+    /// A parameter whose own schema defines a named type (an enum) is documented once, on
+    /// the type, which every operation's setter then links to.
+    fn document_on_type(
+        &mut self,
+        ty: &Ty,
+        schema_at: &Pointer,
+        docs: Docs,
+        wire: &str,
+        location: &Location,
+    ) -> Docs {
+        let Ty::Named(name) = ty else { return docs };
+        let Some((defined_at, def)) = self.types.get_mut(name) else {
+            return docs;
+        };
+        if defined_at != schema_at {
+            return docs;
+        }
+        def.docs = docs;
+        let kind = match location {
+            Location::Path => "path parameter",
+            Location::Query => "query parameter",
+            Location::Header => "header",
+        };
+        Docs {
+            summary: Some(format!(
+                "Sets the `{wire}` {kind}; see [`{name}`](models::{name})."
+            )),
+            ..Docs::default()
+        }
     }
 
     /// Parameters are sent as text: strings, numbers, booleans, enums, ids, or lists of them.

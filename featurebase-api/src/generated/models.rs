@@ -487,6 +487,8 @@ impl ContactType {
     }
 }
 
+/// Filter contacts by type: "customer" (default), "lead", or "all". Without it only customers are listed; pass "lead" or "all" to see leads.
+///
 /// Defaults to `"customer"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -742,7 +744,7 @@ impl EmailPreferencesPatch {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ErrorDetail {
-    /// Machine-readable error code
+    /// Machine-readable error code. The documentation names only `resource_not_found` (404); the codes of other statuses in the examples are illustrative.
     ///
     /// Example: `"resource_not_found"`.
     pub code: String,
@@ -815,6 +817,8 @@ impl ErrorType {
     }
 }
 
+/// The API version to use for this request, a date-based version identifier such as `2026-01-01.nova`. When omitted, the default version set for your organization in the dashboard settings applies.
+///
 /// Example: `"2026-01-01.nova"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum FeaturebaseVersion {
@@ -969,25 +973,19 @@ impl UpsertCompanyRequest {
         }
     }
 
-    /// Number of employees in the company
-    ///
-    /// Example: `250`.
+    /// Sets [`company_size`](field@Self::company_size).
     pub fn company_size(mut self, company_size: f64) -> Self {
         self.company_size = Some(company_size);
         self
     }
 
-    /// When the company was created in your system (ISO 8601)
-    ///
-    /// Format: `date-time`.
-    ///
-    /// Example: `"2024-01-15T10:30:00Z"`.
+    /// Sets [`created_at`](field@Self::created_at).
     pub fn created_at(mut self, created_at: impl Into<String>) -> Self {
         self.created_at = Some(created_at.into());
         self
     }
 
-    /// Custom field values on the company. Values can be string, number, boolean, null, or array of primitives.
+    /// Sets [`custom_fields`](field@Self::custom_fields).
     pub fn custom_fields(
         mut self,
         custom_fields: std::collections::BTreeMap<String, serde_json::Value>,
@@ -996,33 +994,25 @@ impl UpsertCompanyRequest {
         self
     }
 
-    /// Industry the company operates in
-    ///
-    /// Example: `"Technology"`.
+    /// Sets [`industry`](field@Self::industry).
     pub fn industry(mut self, industry: impl Into<String>) -> Self {
         self.industry = Some(industry.into());
         self
     }
 
-    /// Monthly spend/revenue from this company
-    ///
-    /// Example: `5000`.
+    /// Sets [`monthly_spend`](field@Self::monthly_spend).
     pub fn monthly_spend(mut self, monthly_spend: f64) -> Self {
         self.monthly_spend = Some(monthly_spend);
         self
     }
 
-    /// Current plan/subscription name
-    ///
-    /// Example: `"enterprise"`.
+    /// Sets [`plan`](field@Self::plan).
     pub fn plan(mut self, plan: impl Into<String>) -> Self {
         self.plan = Some(plan.into());
         self
     }
 
-    /// Company website URL
-    ///
-    /// Example: `"https://acme.com"`.
+    /// Sets [`website`](field@Self::website).
     pub fn website(mut self, website: impl Into<String>) -> Self {
         self.website = Some(website.into());
         self
@@ -1116,35 +1106,25 @@ impl UpsertContactCompany {
         }
     }
 
-    /// HMAC-SHA256 hash of company ID for identity verification
-    ///
-    /// At most 256 characters.
+    /// Sets [`company_hash`](field@Self::company_hash).
     pub fn company_hash(mut self, company_hash: impl Into<String>) -> Self {
         self.company_hash = Some(company_hash.into());
         self
     }
 
-    /// Number of employees in the company
-    ///
-    /// At least 0.
-    ///
-    /// Example: `250`.
+    /// Sets [`company_size`](field@Self::company_size).
     pub fn company_size(mut self, company_size: f64) -> Self {
         self.company_size = Some(company_size);
         self
     }
 
-    /// When the company was created (ISO 8601)
-    ///
-    /// Format: `date-time`.
-    ///
-    /// Example: `"2024-01-15T10:30:00Z"`.
+    /// Sets [`created_at`](field@Self::created_at).
     pub fn created_at(mut self, created_at: impl Into<String>) -> Self {
         self.created_at = Some(created_at.into());
         self
     }
 
-    /// Custom field values on the company. Values can be string, number, boolean, null, or array of primitives.
+    /// Sets [`custom_fields`](field@Self::custom_fields).
     pub fn custom_fields(
         mut self,
         custom_fields: std::collections::BTreeMap<String, serde_json::Value>,
@@ -1153,41 +1133,25 @@ impl UpsertContactCompany {
         self
     }
 
-    /// Industry the company operates in
-    ///
-    /// At most 500 characters.
-    ///
-    /// Example: `"Technology"`.
+    /// Sets [`industry`](field@Self::industry).
     pub fn industry(mut self, industry: impl Into<String>) -> Self {
         self.industry = Some(industry.into());
         self
     }
 
-    /// Monthly spend/revenue from this company
-    ///
-    /// At least 0.
-    ///
-    /// Example: `500`.
+    /// Sets [`monthly_spend`](field@Self::monthly_spend).
     pub fn monthly_spend(mut self, monthly_spend: f64) -> Self {
         self.monthly_spend = Some(monthly_spend);
         self
     }
 
-    /// Current plan/subscription name
-    ///
-    /// At most 500 characters.
-    ///
-    /// Example: `"enterprise"`.
+    /// Sets [`plan`](field@Self::plan).
     pub fn plan(mut self, plan: impl Into<String>) -> Self {
         self.plan = Some(plan.into());
         self
     }
 
-    /// Company website URL
-    ///
-    /// At most 500 characters.
-    ///
-    /// Example: `"https://acme.com"`.
+    /// Sets [`website`](field@Self::website).
     pub fn website(mut self, website: impl Into<String>) -> Self {
         self.website = Some(website.into());
         self
@@ -1303,23 +1267,19 @@ impl UpsertContactRequest {
         })
     }
 
-    /// Companies the contact belongs to
+    /// Sets [`companies`](field@Self::companies).
     pub fn companies(mut self, companies: Vec<UpsertContactCompany>) -> Self {
         self.companies = Some(companies);
         self
     }
 
-    /// When the contact was created in your system (ISO 8601)
-    ///
-    /// Format: `date-time`.
-    ///
-    /// Example: `"2024-01-15T10:30:00Z"`.
+    /// Sets [`created_at`](field@Self::created_at).
     pub fn created_at(mut self, created_at: impl Into<String>) -> Self {
         self.created_at = Some(created_at.into());
         self
     }
 
-    /// Custom field values on the contact. Values can be string, number, boolean, null, or array of primitives.
+    /// Sets [`custom_fields`](field@Self::custom_fields).
     pub fn custom_fields(
         mut self,
         custom_fields: std::collections::BTreeMap<String, serde_json::Value>,
@@ -1328,65 +1288,43 @@ impl UpsertContactRequest {
         self
     }
 
-    /// Contact locale/language preference
-    ///
-    /// At most 10 characters.
-    ///
-    /// Example: `"en"`.
+    /// Sets [`locale`](field@Self::locale).
     pub fn locale(mut self, locale: impl Into<String>) -> Self {
         self.locale = Some(locale.into());
         self
     }
 
-    /// Contact display name
-    ///
-    /// At most 500 characters.
-    ///
-    /// Example: `"John Doe"`.
+    /// Sets [`name`](field@Self::name).
     pub fn name(mut self, name: impl Into<String>) -> Self {
         self.name = Some(name.into());
         self
     }
 
-    /// Contact phone number
-    ///
-    /// At most 500 characters.
-    ///
-    /// Example: `"+1234567890"`.
+    /// Sets [`phone`](field@Self::phone).
     pub fn phone(mut self, phone: impl Into<String>) -> Self {
         self.phone = Some(phone.into());
         self
     }
 
-    /// Profile picture URL
-    ///
-    /// Format: `uri`.
-    ///
-    /// Example: `"https://example.com/avatar.png"`.
+    /// Sets [`profile_picture`](field@Self::profile_picture).
     pub fn profile_picture(mut self, profile_picture: impl Into<String>) -> Self {
         self.profile_picture = Some(profile_picture.into());
         self
     }
 
-    /// Array of role IDs to assign to the contact
-    ///
-    /// Example: `["role_vip","role_beta"]`.
+    /// Sets [`roles`](field@Self::roles).
     pub fn roles(mut self, roles: Vec<String>) -> Self {
         self.roles = Some(roles);
         self
     }
 
-    /// Whether the contact is subscribed to changelog updates
-    ///
-    /// Example: `true`.
+    /// Sets [`subscribed_to_changelog`](field@Self::subscribed_to_changelog).
     pub fn subscribed_to_changelog(mut self, subscribed_to_changelog: bool) -> Self {
         self.subscribed_to_changelog = Some(subscribed_to_changelog);
         self
     }
 
-    /// HMAC-SHA256 hash of userId or email for identity verification: the lowercase hex HMAC-SHA256 of the `userId` under your identity-verification secret, or of the `email` when there is no `userId` (`userId` wins when both are present).
-    ///
-    /// At most 256 characters.
+    /// Sets [`user_hash`](field@Self::user_hash).
     pub fn user_hash(mut self, user_hash: impl Into<String>) -> Self {
         self.user_hash = Some(user_hash.into());
         self

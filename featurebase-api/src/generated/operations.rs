@@ -20,8 +20,6 @@ use super::models;
 ///
 /// - **404 Not Found** - Company or contact does not exist
 ///
-/// This endpoint is only available in API version 2026-01-01.nova and newer.
-///
 /// Available since API version `2026-01-01.nova`.
 ///
 /// Sends `POST /v2/companies/{id}/contacts`.
@@ -29,11 +27,11 @@ use super::models;
 /// # Responses
 ///
 /// - `200`: The updated contact, with the new company association.
-/// - `400`: Bad request (`invalid_request_error`): invalid request parameters or body. The live API has also been seen answering `{"code": 400, "message": "Validation error: ..."}` outside the envelope. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`). The example is the one the API introduction documents. Live 404 envelopes may lack `status`.
-/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `400`: Bad request (`invalid_request_error`): invalid request parameters or body.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid.
+/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`).
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
+/// - `500`: Server-side error (`api_error`).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct AttachContactToCompany {
@@ -68,9 +66,7 @@ impl AttachContactToCompany {
         }
     }
 
-    /// The API version to use for this request, a date-based version identifier such as `2026-01-01.nova`. When omitted, the default version set for your organization in the dashboard settings applies.
-    ///
-    /// Example: `"2026-01-01.nova"`.
+    /// Sets the `Featurebase-Version` header; see [`FeaturebaseVersion`](models::FeaturebaseVersion).
     pub fn featurebase_version(
         mut self,
         featurebase_version: models::FeaturebaseVersion,
@@ -130,8 +126,6 @@ impl std::future::IntoFuture for AttachContactToCompany {
 /// Returns a block confirmation object: `id` is the ID of the blocked contact, `object` is always
 /// `contact`, `blocked` is always `true`.
 ///
-/// This endpoint is only available in API version 2026-01-01.nova and newer.
-///
 /// Available since API version `2026-01-01.nova`.
 ///
 /// Sends `POST /v2/contacts/{id}/block`.
@@ -139,10 +133,10 @@ impl std::future::IntoFuture for AttachContactToCompany {
 /// # Responses
 ///
 /// - `200`: The contact was blocked.
-/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`). The example is the one the API introduction documents. Live 404 envelopes may lack `status`.
-/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid.
+/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`).
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
+/// - `500`: Server-side error (`api_error`).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct BlockContactById {
@@ -171,9 +165,7 @@ impl BlockContactById {
         }
     }
 
-    /// The API version to use for this request, a date-based version identifier such as `2026-01-01.nova`. When omitted, the default version set for your organization in the dashboard settings applies.
-    ///
-    /// Example: `"2026-01-01.nova"`.
+    /// Sets the `Featurebase-Version` header; see [`FeaturebaseVersion`](models::FeaturebaseVersion).
     pub fn featurebase_version(
         mut self,
         featurebase_version: models::FeaturebaseVersion,
@@ -231,8 +223,6 @@ impl std::future::IntoFuture for BlockContactById {
 /// Use this endpoint when you need to delete a company using your own system's company identifier,
 /// such as when a company is removed from your application.
 ///
-/// This endpoint is only available in API version 2026-01-01.nova and newer.
-///
 /// Available since API version `2026-01-01.nova`.
 ///
 /// Sends `DELETE /v2/companies/by-company-id/{companyId}`.
@@ -240,10 +230,10 @@ impl std::future::IntoFuture for BlockContactById {
 /// # Responses
 ///
 /// - `200`: The company was deleted.
-/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`). The example is the one the API introduction documents. Live 404 envelopes may lack `status`.
-/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid.
+/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`).
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
+/// - `500`: Server-side error (`api_error`).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct DeleteCompanyByCompanyId {
@@ -275,9 +265,7 @@ impl DeleteCompanyByCompanyId {
         }
     }
 
-    /// The API version to use for this request, a date-based version identifier such as `2026-01-01.nova`. When omitted, the default version set for your organization in the dashboard settings applies.
-    ///
-    /// Example: `"2026-01-01.nova"`.
+    /// Sets the `Featurebase-Version` header; see [`FeaturebaseVersion`](models::FeaturebaseVersion).
     pub fn featurebase_version(
         mut self,
         featurebase_version: models::FeaturebaseVersion,
@@ -328,8 +316,6 @@ impl std::future::IntoFuture for DeleteCompanyByCompanyId {
 ///
 /// - **404 Not Found** - Company with the specified ID does not exist
 ///
-/// This endpoint is only available in API version 2026-01-01.nova and newer.
-///
 /// Available since API version `2026-01-01.nova`.
 ///
 /// Sends `DELETE /v2/companies/{id}`.
@@ -337,10 +323,10 @@ impl std::future::IntoFuture for DeleteCompanyByCompanyId {
 /// # Responses
 ///
 /// - `200`: The company was deleted.
-/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`). The example is the one the API introduction documents. Live 404 envelopes may lack `status`.
-/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid.
+/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`).
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
+/// - `500`: Server-side error (`api_error`).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct DeleteCompanyById {
@@ -369,9 +355,7 @@ impl DeleteCompanyById {
         }
     }
 
-    /// The API version to use for this request, a date-based version identifier such as `2026-01-01.nova`. When omitted, the default version set for your organization in the dashboard settings applies.
-    ///
-    /// Example: `"2026-01-01.nova"`.
+    /// Sets the `Featurebase-Version` header; see [`FeaturebaseVersion`](models::FeaturebaseVersion).
     pub fn featurebase_version(
         mut self,
         featurebase_version: models::FeaturebaseVersion,
@@ -424,8 +408,6 @@ impl std::future::IntoFuture for DeleteCompanyById {
 /// Returns a deletion confirmation object: `id` is the ID of the deleted contact, `object` is always
 /// `contact`, `deleted` is always `true`.
 ///
-/// This endpoint is only available in API version 2026-01-01.nova and newer.
-///
 /// Available since API version `2026-01-01.nova`.
 ///
 /// Sends `DELETE /v2/contacts/{id}`.
@@ -433,10 +415,10 @@ impl std::future::IntoFuture for DeleteCompanyById {
 /// # Responses
 ///
 /// - `200`: The contact was deleted.
-/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`). The example is the one the API introduction documents. Live 404 envelopes may lack `status`.
-/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid.
+/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`).
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
+/// - `500`: Server-side error (`api_error`).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct DeleteContactById {
@@ -465,9 +447,7 @@ impl DeleteContactById {
         }
     }
 
-    /// The API version to use for this request, a date-based version identifier such as `2026-01-01.nova`. When omitted, the default version set for your organization in the dashboard settings applies.
-    ///
-    /// Example: `"2026-01-01.nova"`.
+    /// Sets the `Featurebase-Version` header; see [`FeaturebaseVersion`](models::FeaturebaseVersion).
     pub fn featurebase_version(
         mut self,
         featurebase_version: models::FeaturebaseVersion,
@@ -528,8 +508,6 @@ impl std::future::IntoFuture for DeleteContactById {
 /// Use this endpoint when you need to delete a contact using your own system's user identifier, such
 /// as when a user deletes their account in your application.
 ///
-/// This endpoint is only available in API version 2026-01-01.nova and newer.
-///
 /// Available since API version `2026-01-01.nova`.
 ///
 /// Sends `DELETE /v2/contacts/by-user-id/{userId}`.
@@ -537,10 +515,10 @@ impl std::future::IntoFuture for DeleteContactById {
 /// # Responses
 ///
 /// - `200`: The contact was deleted.
-/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`). The example is the one the API introduction documents. Live 404 envelopes may lack `status`.
-/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid.
+/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`).
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
+/// - `500`: Server-side error (`api_error`).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct DeleteContactByUserId {
@@ -569,9 +547,7 @@ impl DeleteContactByUserId {
         }
     }
 
-    /// The API version to use for this request, a date-based version identifier such as `2026-01-01.nova`. When omitted, the default version set for your organization in the dashboard settings applies.
-    ///
-    /// Example: `"2026-01-01.nova"`.
+    /// Sets the `Featurebase-Version` header; see [`FeaturebaseVersion`](models::FeaturebaseVersion).
     pub fn featurebase_version(
         mut self,
         featurebase_version: models::FeaturebaseVersion,
@@ -618,8 +594,6 @@ impl std::future::IntoFuture for DeleteContactByUserId {
 ///
 /// - **404 Not Found** - Company with the specified ID does not exist
 ///
-/// This endpoint is only available in API version 2026-01-01.nova and newer.
-///
 /// Available since API version `2026-01-01.nova`.
 ///
 /// Sends `GET /v2/companies/{id}`.
@@ -627,10 +601,10 @@ impl std::future::IntoFuture for DeleteContactByUserId {
 /// # Responses
 ///
 /// - `200`: The company.
-/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`). The example is the one the API introduction documents. Live 404 envelopes may lack `status`.
-/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid.
+/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`).
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
+/// - `500`: Server-side error (`api_error`).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct GetCompanyById {
@@ -659,9 +633,7 @@ impl GetCompanyById {
         }
     }
 
-    /// The API version to use for this request, a date-based version identifier such as `2026-01-01.nova`. When omitted, the default version set for your organization in the dashboard settings applies.
-    ///
-    /// Example: `"2026-01-01.nova"`.
+    /// Sets the `Featurebase-Version` header; see [`FeaturebaseVersion`](models::FeaturebaseVersion).
     pub fn featurebase_version(
         mut self,
         featurebase_version: models::FeaturebaseVersion,
@@ -704,8 +676,6 @@ impl std::future::IntoFuture for GetCompanyById {
 ///
 /// Retrieves a single contact by their Featurebase ID. Returns both customers and leads.
 ///
-/// This endpoint is only available in API version 2026-01-01.nova and newer.
-///
 /// Available since API version `2026-01-01.nova`.
 ///
 /// Sends `GET /v2/contacts/{id}`.
@@ -713,10 +683,10 @@ impl std::future::IntoFuture for GetCompanyById {
 /// # Responses
 ///
 /// - `200`: The contact.
-/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`). The example is the one the API introduction documents. Live 404 envelopes may lack `status`.
-/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid.
+/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`).
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
+/// - `500`: Server-side error (`api_error`).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct GetContactById {
@@ -745,9 +715,7 @@ impl GetContactById {
         }
     }
 
-    /// The API version to use for this request, a date-based version identifier such as `2026-01-01.nova`. When omitted, the default version set for your organization in the dashboard settings applies.
-    ///
-    /// Example: `"2026-01-01.nova"`.
+    /// Sets the `Featurebase-Version` header; see [`FeaturebaseVersion`](models::FeaturebaseVersion).
     pub fn featurebase_version(
         mut self,
         featurebase_version: models::FeaturebaseVersion,
@@ -798,8 +766,6 @@ impl std::future::IntoFuture for GetContactById {
 /// identifier, such as when displaying Featurebase data alongside your user's information in your
 /// own application.
 ///
-/// This endpoint is only available in API version 2026-01-01.nova and newer.
-///
 /// Available since API version `2026-01-01.nova`.
 ///
 /// Sends `GET /v2/contacts/by-user-id/{userId}`.
@@ -807,10 +773,10 @@ impl std::future::IntoFuture for GetContactById {
 /// # Responses
 ///
 /// - `200`: The contact (always a customer).
-/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`). The example is the one the API introduction documents. Live 404 envelopes may lack `status`.
-/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid.
+/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`).
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
+/// - `500`: Server-side error (`api_error`).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct GetContactByUserId {
@@ -839,9 +805,7 @@ impl GetContactByUserId {
         }
     }
 
-    /// The API version to use for this request, a date-based version identifier such as `2026-01-01.nova`. When omitted, the default version set for your organization in the dashboard settings applies.
-    ///
-    /// Example: `"2026-01-01.nova"`.
+    /// Sets the `Featurebase-Version` header; see [`FeaturebaseVersion`](models::FeaturebaseVersion).
     pub fn featurebase_version(
         mut self,
         featurebase_version: models::FeaturebaseVersion,
@@ -903,11 +867,11 @@ impl std::future::IntoFuture for GetContactByUserId {
 /// # Responses
 ///
 /// - `200`: The contact's email preferences.
-/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `403`: Permission denied (`authorization_error`). Not in the documentation of these operations: the live API answers email-preference updates with 403 `authorization_error`, code `forbidden`. The example's `message` is illustrative.
-/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`). The example is the one the API introduction documents. Live 404 envelopes may lack `status`.
-/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid.
+/// - `403`: Permission denied (`authorization_error`, code `forbidden`).
+/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`).
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
+/// - `500`: Server-side error (`api_error`).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct GetContactEmailPreferencesById {
@@ -936,9 +900,7 @@ impl GetContactEmailPreferencesById {
         }
     }
 
-    /// The API version to use for this request, a date-based version identifier such as `2026-01-01.nova`. When omitted, the default version set for your organization in the dashboard settings applies.
-    ///
-    /// Example: `"2026-01-01.nova"`.
+    /// Sets the `Featurebase-Version` header; see [`FeaturebaseVersion`](models::FeaturebaseVersion).
     pub fn featurebase_version(
         mut self,
         featurebase_version: models::FeaturebaseVersion,
@@ -997,11 +959,11 @@ impl std::future::IntoFuture for GetContactEmailPreferencesById {
 /// # Responses
 ///
 /// - `200`: The contact's email preferences.
-/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `403`: Permission denied (`authorization_error`). Not in the documentation of these operations: the live API answers email-preference updates with 403 `authorization_error`, code `forbidden`. The example's `message` is illustrative.
-/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`). The example is the one the API introduction documents. Live 404 envelopes may lack `status`.
-/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid.
+/// - `403`: Permission denied (`authorization_error`, code `forbidden`).
+/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`).
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
+/// - `500`: Server-side error (`api_error`).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct GetContactEmailPreferencesByUserId {
@@ -1030,9 +992,7 @@ impl GetContactEmailPreferencesByUserId {
         }
     }
 
-    /// The API version to use for this request, a date-based version identifier such as `2026-01-01.nova`. When omitted, the default version set for your organization in the dashboard settings applies.
-    ///
-    /// Example: `"2026-01-01.nova"`.
+    /// Sets the `Featurebase-Version` header; see [`FeaturebaseVersion`](models::FeaturebaseVersion).
     pub fn featurebase_version(
         mut self,
         featurebase_version: models::FeaturebaseVersion,
@@ -1078,8 +1038,6 @@ impl std::future::IntoFuture for GetContactEmailPreferencesByUserId {
 /// Returns a list object: `object` is always `list`, `data` holds the company objects and
 /// `nextCursor` is the cursor for the next page (`null` if no more results).
 ///
-/// This endpoint is only available in API version 2026-01-01.nova and newer.
-///
 /// Available since API version `2026-01-01.nova`.
 ///
 /// Sends `GET /v2/companies`.
@@ -1087,10 +1045,10 @@ impl std::future::IntoFuture for GetContactEmailPreferencesByUserId {
 /// # Responses
 ///
 /// - `200`: A page of companies.
-/// - `400`: Bad request (`invalid_request_error`): invalid request parameters or body. The live API has also been seen answering `{"code": 400, "message": "Validation error: ..."}` outside the envelope. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `400`: Bad request (`invalid_request_error`): invalid request parameters or body.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid.
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
+/// - `500`: Server-side error (`api_error`).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct ListCompanies {
@@ -1121,13 +1079,11 @@ impl ListCompanies {
         }
     }
 
-    /// A limit on the number of objects to be returned, between 1 and 100 (default 10).
+    /// A limit on the number of objects to be returned.
     ///
     /// Between 1 and 100.
     ///
     /// Defaults to `10`.
-    ///
-    /// Example: `10`.
     pub fn limit(mut self, limit: i64) -> Self {
         self.limit = Some(limit);
         self
@@ -1143,9 +1099,7 @@ impl ListCompanies {
         self
     }
 
-    /// The API version to use for this request, a date-based version identifier such as `2026-01-01.nova`. When omitted, the default version set for your organization in the dashboard settings applies.
-    ///
-    /// Example: `"2026-01-01.nova"`.
+    /// Sets the `Featurebase-Version` header; see [`FeaturebaseVersion`](models::FeaturebaseVersion).
     pub fn featurebase_version(
         mut self,
         featurebase_version: models::FeaturebaseVersion,
@@ -1227,8 +1181,6 @@ impl std::future::IntoFuture for ListCompanies {
 ///
 /// - **404 Not Found** - Company with the specified ID does not exist
 ///
-/// This endpoint is only available in API version 2026-01-01.nova and newer.
-///
 /// Available since API version `2026-01-01.nova`.
 ///
 /// Sends `GET /v2/companies/{id}/contacts`.
@@ -1236,11 +1188,11 @@ impl std::future::IntoFuture for ListCompanies {
 /// # Responses
 ///
 /// - `200`: A page of the company's contacts.
-/// - `400`: Bad request (`invalid_request_error`): invalid request parameters or body. The live API has also been seen answering `{"code": 400, "message": "Validation error: ..."}` outside the envelope. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`). The example is the one the API introduction documents. Live 404 envelopes may lack `status`.
-/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `400`: Bad request (`invalid_request_error`): invalid request parameters or body.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid.
+/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`).
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
+/// - `500`: Server-side error (`api_error`).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct ListCompanyContacts {
@@ -1273,13 +1225,11 @@ impl ListCompanyContacts {
         }
     }
 
-    /// A limit on the number of objects to be returned, between 1 and 100 (default 10).
+    /// A limit on the number of objects to be returned.
     ///
     /// Between 1 and 100.
     ///
     /// Defaults to `10`.
-    ///
-    /// Example: `10`.
     pub fn limit(mut self, limit: i64) -> Self {
         self.limit = Some(limit);
         self
@@ -1295,9 +1245,7 @@ impl ListCompanyContacts {
         self
     }
 
-    /// The API version to use for this request, a date-based version identifier such as `2026-01-01.nova`. When omitted, the default version set for your organization in the dashboard settings applies.
-    ///
-    /// Example: `"2026-01-01.nova"`.
+    /// Sets the `Featurebase-Version` header; see [`FeaturebaseVersion`](models::FeaturebaseVersion).
     pub fn featurebase_version(
         mut self,
         featurebase_version: models::FeaturebaseVersion,
@@ -1377,8 +1325,6 @@ impl std::future::IntoFuture for ListCompanyContacts {
 /// Returns a list object: `object` is always `list`, `data` holds the contact objects and
 /// `nextCursor` is the cursor for the next page, or `null` if there are no more results.
 ///
-/// This endpoint is only available in API version 2026-01-01.nova and newer.
-///
 /// Available since API version `2026-01-01.nova`.
 ///
 /// Sends `GET /v2/contacts`.
@@ -1386,10 +1332,10 @@ impl std::future::IntoFuture for ListCompanyContacts {
 /// # Responses
 ///
 /// - `200`: A page of contacts.
-/// - `400`: Bad request (`invalid_request_error`): invalid request parameters or body. The live API has also been seen answering `{"code": 400, "message": "Validation error: ..."}` outside the envelope. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `400`: Bad request (`invalid_request_error`): invalid request parameters or body.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid.
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
+/// - `500`: Server-side error (`api_error`).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct ListContacts {
@@ -1422,13 +1368,11 @@ impl ListContacts {
         }
     }
 
-    /// A limit on the number of objects to be returned, between 1 and 100 (default 10).
+    /// A limit on the number of objects to be returned.
     ///
     /// Between 1 and 100.
     ///
     /// Defaults to `10`.
-    ///
-    /// Example: `10`.
     pub fn limit(mut self, limit: i64) -> Self {
         self.limit = Some(limit);
         self
@@ -1444,17 +1388,13 @@ impl ListContacts {
         self
     }
 
-    /// Filter contacts by type: "customer" (default), "lead", or "all". Without it only customers are listed; pass "lead" or "all" to see leads.
-    ///
-    /// Defaults to `"customer"`.
+    /// Sets the `contactType` query parameter; see [`ContactTypeFilter`](models::ContactTypeFilter).
     pub fn contact_type(mut self, contact_type: models::ContactTypeFilter) -> Self {
         self.contact_type = Some(contact_type);
         self
     }
 
-    /// The API version to use for this request, a date-based version identifier such as `2026-01-01.nova`. When omitted, the default version set for your organization in the dashboard settings applies.
-    ///
-    /// Example: `"2026-01-01.nova"`.
+    /// Sets the `Featurebase-Version` header; see [`FeaturebaseVersion`](models::FeaturebaseVersion).
     pub fn featurebase_version(
         mut self,
         featurebase_version: models::FeaturebaseVersion,
@@ -1537,8 +1477,6 @@ impl std::future::IntoFuture for ListContacts {
 /// - **400 Bad Request** - Contact is not attached to this company
 /// - **404 Not Found** - Company or contact does not exist
 ///
-/// This endpoint is only available in API version 2026-01-01.nova and newer.
-///
 /// Available since API version `2026-01-01.nova`.
 ///
 /// Sends `DELETE /v2/companies/{id}/contacts/{contactId}`.
@@ -1546,11 +1484,11 @@ impl std::future::IntoFuture for ListContacts {
 /// # Responses
 ///
 /// - `200`: The updated contact, with the company removed.
-/// - `400`: Bad request (`invalid_request_error`): invalid request parameters or body. The live API has also been seen answering `{"code": 400, "message": "Validation error: ..."}` outside the envelope. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`). The example is the one the API introduction documents. Live 404 envelopes may lack `status`.
-/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `400`: Bad request (`invalid_request_error`): invalid request parameters or body.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid.
+/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`).
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
+/// - `500`: Server-side error (`api_error`).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct RemoveContactFromCompany {
@@ -1585,9 +1523,7 @@ impl RemoveContactFromCompany {
         }
     }
 
-    /// The API version to use for this request, a date-based version identifier such as `2026-01-01.nova`. When omitted, the default version set for your organization in the dashboard settings applies.
-    ///
-    /// Example: `"2026-01-01.nova"`.
+    /// Sets the `Featurebase-Version` header; see [`FeaturebaseVersion`](models::FeaturebaseVersion).
     pub fn featurebase_version(
         mut self,
         featurebase_version: models::FeaturebaseVersion,
@@ -1647,8 +1583,6 @@ impl std::future::IntoFuture for RemoveContactFromCompany {
 /// Returns an unblock confirmation object: `id` is the ID of the unblocked contact, `object` is
 /// always `contact`, `unblocked` is always `true`.
 ///
-/// This endpoint is only available in API version 2026-01-01.nova and newer.
-///
 /// Available since API version `2026-01-01.nova`.
 ///
 /// Sends `POST /v2/contacts/{id}/unblock`.
@@ -1656,10 +1590,10 @@ impl std::future::IntoFuture for RemoveContactFromCompany {
 /// # Responses
 ///
 /// - `200`: The contact was unblocked.
-/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`). The example is the one the API introduction documents. Live 404 envelopes may lack `status`.
-/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid.
+/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`).
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
+/// - `500`: Server-side error (`api_error`).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct UnblockContactById {
@@ -1688,9 +1622,7 @@ impl UnblockContactById {
         }
     }
 
-    /// The API version to use for this request, a date-based version identifier such as `2026-01-01.nova`. When omitted, the default version set for your organization in the dashboard settings applies.
-    ///
-    /// Example: `"2026-01-01.nova"`.
+    /// Sets the `Featurebase-Version` header; see [`FeaturebaseVersion`](models::FeaturebaseVersion).
     pub fn featurebase_version(
         mut self,
         featurebase_version: models::FeaturebaseVersion,
@@ -1772,12 +1704,12 @@ impl std::future::IntoFuture for UnblockContactById {
 /// # Responses
 ///
 /// - `200`: The contact's email preferences after the update.
-/// - `400`: Bad request (`invalid_request_error`): invalid request parameters or body. The live API has also been seen answering `{"code": 400, "message": "Validation error: ..."}` outside the envelope. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `403`: Permission denied (`authorization_error`). Not in the documentation of these operations: the live API answers email-preference updates with 403 `authorization_error`, code `forbidden`. The example's `message` is illustrative.
-/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`). The example is the one the API introduction documents. Live 404 envelopes may lack `status`.
-/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `400`: Bad request (`invalid_request_error`): invalid request parameters or body.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid.
+/// - `403`: Permission denied (`authorization_error`, code `forbidden`).
+/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`).
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
+/// - `500`: Server-side error (`api_error`).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct UpdateContactEmailPreferencesById {
@@ -1812,9 +1744,7 @@ impl UpdateContactEmailPreferencesById {
         }
     }
 
-    /// The API version to use for this request, a date-based version identifier such as `2026-01-01.nova`. When omitted, the default version set for your organization in the dashboard settings applies.
-    ///
-    /// Example: `"2026-01-01.nova"`.
+    /// Sets the `Featurebase-Version` header; see [`FeaturebaseVersion`](models::FeaturebaseVersion).
     pub fn featurebase_version(
         mut self,
         featurebase_version: models::FeaturebaseVersion,
@@ -1878,12 +1808,12 @@ impl std::future::IntoFuture for UpdateContactEmailPreferencesById {
 /// # Responses
 ///
 /// - `200`: The contact's email preferences after the update.
-/// - `400`: Bad request (`invalid_request_error`): invalid request parameters or body. The live API has also been seen answering `{"code": 400, "message": "Validation error: ..."}` outside the envelope. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `403`: Permission denied (`authorization_error`). Not in the documentation of these operations: the live API answers email-preference updates with 403 `authorization_error`, code `forbidden`. The example's `message` is illustrative.
-/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`). The example is the one the API introduction documents. Live 404 envelopes may lack `status`.
-/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `400`: Bad request (`invalid_request_error`): invalid request parameters or body.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid.
+/// - `403`: Permission denied (`authorization_error`, code `forbidden`).
+/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`).
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
+/// - `500`: Server-side error (`api_error`).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct UpdateContactEmailPreferencesByUserId {
@@ -1918,9 +1848,7 @@ impl UpdateContactEmailPreferencesByUserId {
         }
     }
 
-    /// The API version to use for this request, a date-based version identifier such as `2026-01-01.nova`. When omitted, the default version set for your organization in the dashboard settings applies.
-    ///
-    /// Example: `"2026-01-01.nova"`.
+    /// Sets the `Featurebase-Version` header; see [`FeaturebaseVersion`](models::FeaturebaseVersion).
     pub fn featurebase_version(
         mut self,
         featurebase_version: models::FeaturebaseVersion,
@@ -1973,8 +1901,6 @@ impl std::future::IntoFuture for UpdateContactEmailPreferencesByUserId {
 ///
 /// - **400 Bad Request** - Invalid company data
 ///
-/// This endpoint is only available in API version 2026-01-01.nova and newer.
-///
 /// Available since API version `2026-01-01.nova`.
 ///
 /// Sends `POST /v2/companies`.
@@ -1983,10 +1909,10 @@ impl std::future::IntoFuture for UpdateContactEmailPreferencesByUserId {
 ///
 /// - `200`: An existing company was updated.
 /// - `201`: A new company was created.
-/// - `400`: Bad request (`invalid_request_error`): invalid request parameters or body. The live API has also been seen answering `{"code": 400, "message": "Validation error: ..."}` outside the envelope. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `400`: Bad request (`invalid_request_error`): invalid request parameters or body.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid.
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
+/// - `500`: Server-side error (`api_error`).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct UpsertCompany {
@@ -2018,9 +1944,7 @@ impl UpsertCompany {
         }
     }
 
-    /// The API version to use for this request, a date-based version identifier such as `2026-01-01.nova`. When omitted, the default version set for your organization in the dashboard settings applies.
-    ///
-    /// Example: `"2026-01-01.nova"`.
+    /// Sets the `Featurebase-Version` header; see [`FeaturebaseVersion`](models::FeaturebaseVersion).
     pub fn featurebase_version(
         mut self,
         featurebase_version: models::FeaturebaseVersion,
@@ -2072,8 +1996,6 @@ impl std::future::IntoFuture for UpsertCompany {
 /// - **201 Created** - A new contact was created
 /// - **200 OK** - An existing contact was updated
 ///
-/// This endpoint is only available in API version 2026-01-01.nova and newer.
-///
 /// Available since API version `2026-01-01.nova`.
 ///
 /// Sends `POST /v2/contacts`.
@@ -2082,10 +2004,10 @@ impl std::future::IntoFuture for UpsertCompany {
 ///
 /// - `200`: An existing contact was updated.
 /// - `201`: A new contact was created.
-/// - `400`: Bad request (`invalid_request_error`): invalid request parameters or body. The live API has also been seen answering `{"code": 400, "message": "Validation error: ..."}` outside the envelope. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `400`: Bad request (`invalid_request_error`): invalid request parameters or body.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid.
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
+/// - `500`: Server-side error (`api_error`).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct UpsertContact {
@@ -2117,9 +2039,7 @@ impl UpsertContact {
         }
     }
 
-    /// The API version to use for this request, a date-based version identifier such as `2026-01-01.nova`. When omitted, the default version set for your organization in the dashboard settings applies.
-    ///
-    /// Example: `"2026-01-01.nova"`.
+    /// Sets the `Featurebase-Version` header; see [`FeaturebaseVersion`](models::FeaturebaseVersion).
     pub fn featurebase_version(
         mut self,
         featurebase_version: models::FeaturebaseVersion,
