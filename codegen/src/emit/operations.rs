@@ -158,7 +158,9 @@ fn metadata(operation: &Operation) -> TokenStream {
         None => quote!(None),
     };
     quote! {
-        /// What the runtime needs to know to send and retry this operation.
+        /// What the runtime needs to know to send and retry this operation; not part of
+        /// the stable API.
+        #[doc(hidden)]
         pub const OPERATION: rt::Operation = rt::Operation {
             id: #id,
             method: rt::Method::#method,

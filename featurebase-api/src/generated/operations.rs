@@ -43,7 +43,9 @@ pub struct AttachContactToCompany {
 }
 
 impl AttachContactToCompany {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "attachContactToCompany",
         method: rt::Method::Post,
@@ -147,7 +149,9 @@ pub struct BlockContactById {
 }
 
 impl BlockContactById {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "blockContactById",
         method: rt::Method::Post,
@@ -244,7 +248,9 @@ pub struct DeleteCompanyByCompanyId {
 }
 
 impl DeleteCompanyByCompanyId {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "deleteCompanyByCompanyId",
         method: rt::Method::Delete,
@@ -337,7 +343,9 @@ pub struct DeleteCompanyById {
 }
 
 impl DeleteCompanyById {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "deleteCompanyById",
         method: rt::Method::Delete,
@@ -429,7 +437,9 @@ pub struct DeleteContactById {
 }
 
 impl DeleteContactById {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "deleteContactById",
         method: rt::Method::Delete,
@@ -529,7 +539,9 @@ pub struct DeleteContactByUserId {
 }
 
 impl DeleteContactByUserId {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "deleteContactByUserId",
         method: rt::Method::Delete,
@@ -615,7 +627,9 @@ pub struct GetCompanyById {
 }
 
 impl GetCompanyById {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "getCompanyById",
         method: rt::Method::Get,
@@ -697,7 +711,9 @@ pub struct GetContactById {
 }
 
 impl GetContactById {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "getContactById",
         method: rt::Method::Get,
@@ -787,7 +803,9 @@ pub struct GetContactByUserId {
 }
 
 impl GetContactByUserId {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "getContactByUserId",
         method: rt::Method::Get,
@@ -882,7 +900,9 @@ pub struct GetContactEmailPreferencesById {
 }
 
 impl GetContactEmailPreferencesById {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "getContactEmailPreferencesById",
         method: rt::Method::Get,
@@ -974,7 +994,9 @@ pub struct GetContactEmailPreferencesByUserId {
 }
 
 impl GetContactEmailPreferencesByUserId {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "getContactEmailPreferencesByUserId",
         method: rt::Method::Get,
@@ -1060,7 +1082,9 @@ pub struct ListCompanies {
 }
 
 impl ListCompanies {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "listCompanies",
         method: rt::Method::Get,
@@ -1205,7 +1229,9 @@ pub struct ListCompanyContacts {
 }
 
 impl ListCompanyContacts {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "listCompanyContacts",
         method: rt::Method::Get,
@@ -1348,7 +1374,9 @@ pub struct ListContacts {
 }
 
 impl ListContacts {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "listContacts",
         method: rt::Method::Get,
@@ -1500,7 +1528,9 @@ pub struct RemoveContactFromCompany {
 }
 
 impl RemoveContactFromCompany {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "removeContactFromCompany",
         method: rt::Method::Delete,
@@ -1604,7 +1634,9 @@ pub struct UnblockContactById {
 }
 
 impl UnblockContactById {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "unblockContactById",
         method: rt::Method::Post,
@@ -1721,7 +1753,9 @@ pub struct UpdateContactEmailPreferencesById {
 }
 
 impl UpdateContactEmailPreferencesById {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "updateContactEmailPreferencesById",
         method: rt::Method::Patch,
@@ -1825,7 +1859,9 @@ pub struct UpdateContactEmailPreferencesByUserId {
 }
 
 impl UpdateContactEmailPreferencesByUserId {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "updateContactEmailPreferencesByUserId",
         method: rt::Method::Patch,
@@ -1923,7 +1959,9 @@ pub struct UpsertCompany {
 }
 
 impl UpsertCompany {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "upsertCompany",
         method: rt::Method::Post,
@@ -2018,7 +2056,9 @@ pub struct UpsertContact {
 }
 
 impl UpsertContact {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "upsertContact",
         method: rt::Method::Post,

@@ -69,7 +69,6 @@ impl RequestOptions {
     }
 }
 
-#[doc(hidden)]
 /// Bounds the spec puts on a parameter, checked before the request is sent.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Limits {
@@ -88,7 +87,6 @@ impl Limits {
     };
 }
 
-#[doc(hidden)]
 /// One request, built by a generated `send()`: parameters are turned into text as they
 /// are added; the first problem is kept and reported when the request is sent.
 #[derive(Debug, Clone)]

@@ -23,7 +23,9 @@ pub struct CreateAnimal {
 }
 
 impl CreateAnimal {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "createAnimal",
         method: rt::Method::Post,
@@ -82,7 +84,9 @@ pub struct ListAnimals {
 }
 
 impl ListAnimals {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "listAnimals",
         method: rt::Method::Get,
@@ -147,7 +151,9 @@ pub struct ListFeedings {
 }
 
 impl ListFeedings {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "listFeedings",
         method: rt::Method::Get,

@@ -26,7 +26,9 @@ pub struct DeletePost {
 }
 
 impl DeletePost {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "deletePost",
         method: rt::Method::Delete,
@@ -92,7 +94,9 @@ pub struct GetBoardSelf {
 }
 
 impl GetBoardSelf {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "getBoardSelf",
         method: rt::Method::Get,
@@ -153,7 +157,9 @@ pub struct GetPost {
 }
 
 impl GetPost {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "GetPost",
         method: rt::Method::Get,
@@ -221,7 +227,9 @@ pub struct ListBoards {
 }
 
 impl ListBoards {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "list_boards",
         method: rt::Method::Get,
