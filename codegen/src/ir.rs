@@ -224,6 +224,8 @@ pub struct Status {
 pub struct Body {
     pub ty: Ty,
     pub required: bool,
+    /// The first documented example, from which the operation's doc example is built.
+    pub example: Option<serde_json::Value>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -265,6 +267,8 @@ pub struct Param {
     pub docs: Docs,
     /// Bounds checked before sending.
     pub limits: Limits,
+    /// The documented example value, for the operation's doc example.
+    pub example: Option<serde_json::Value>,
 }
 
 /// `minimum`/`maximum` and `minLength`/`maxLength` of a parameter.

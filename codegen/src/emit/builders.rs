@@ -20,7 +20,7 @@ pub(super) fn has_default(api: &Api, def: &TypeDef, body: &Struct) -> bool {
 }
 
 /// Whether constructors take the field: required, not read-only, and not a literal.
-fn is_argument(api: &Api, def: &TypeDef, field: &Field) -> bool {
+pub(super) fn is_argument(api: &Api, def: &TypeDef, field: &Field) -> bool {
     matches!(Slot::of(field, def), Slot::Plain | Slot::Nullable) && !is_fixed(api, &field.ty)
 }
 

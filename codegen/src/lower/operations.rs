@@ -320,7 +320,10 @@ impl Lowerer<'_> {
             docs.description = Some(rustdoc_safe(description));
         }
         self.extension_docs(&mut docs, &data.extensions, &home);
-        let limits = self.target(schema.into()).map(limits).unwrap_or_default();
+        let target = self.target(schema.into());
+        let limits = target.map(limits).unwrap_or_default();
+        let schema_example = target.and_then(|schema| schema.schema_data.example.clone());
+        let example = data.example.clone().or(schema_example);
         let (wire, required) = (data.name.clone(), data.required);
         let docs = self.document_on_type(&ty, &schema_at, docs, &wire, &location);
         Some(Param {
@@ -331,6 +334,7 @@ impl Lowerer<'_> {
             required,
             docs,
             limits,
+            example,
         })
     }
 
@@ -403,6 +407,7 @@ impl Lowerer<'_> {
             Some(ty) => Some(Body {
                 ty,
                 required: body.required,
+                example: json_example(&body.content),
             }),
             None => self.error(&home.join("content"), "a request body needs a schema"),
         }
@@ -514,6 +519,21 @@ impl Lowerer<'_> {
         };
         Some(Some(self.ty(schema.into(), &at.join("schema"), hint)?))
     }
+}
+
+/// The JSON content's `example`, or the value of its `examples` entry whose name sorts
+/// first (by name, so that the choice does not depend on the order of the map).
+fn json_example(content: &indexmap::IndexMap<String, MediaType>) -> Option<serde_json::Value> {
+    let (_, media) = content.iter().find(|(media_type, _)| is_json(media_type))?;
+    let first = || {
+        let mut named: Vec<_> = media.examples.iter().collect();
+        named.sort_by_key(|(name, _)| *name);
+        named.into_iter().find_map(|(_, example)| match example {
+            ReferenceOr::Item(example) => example.value.clone(),
+            ReferenceOr::Reference { .. } => None,
+        })
+    };
+    media.example.clone().or_else(first)
 }
 
 /// What an operation's responses say.

@@ -32,6 +32,21 @@ use super::models;
 /// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`).
 /// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
 /// - `500`: Server-side error (`api_error`).
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// use featurebase_api::models;
+/// let contact = client
+///     .users()
+///     .companies()
+///     .contacts("507f1f77bcf86cd799439011")
+///     .attach(models::AttachContactRequest::new("507f1f77bcf86cd799439012"))
+///     .await?;
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct AttachContactToCompany {
@@ -139,6 +154,19 @@ impl std::future::IntoFuture for AttachContactToCompany {
 /// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`).
 /// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
 /// - `500`: Server-side error (`api_error`).
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// let blocked_contact = client
+///     .users()
+///     .contacts()
+///     .block("676f0f6765bdaa7d7d760f88")
+///     .await?;
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct BlockContactById {
@@ -238,6 +266,19 @@ impl std::future::IntoFuture for BlockContactById {
 /// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`).
 /// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
 /// - `500`: Server-side error (`api_error`).
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// let deleted_company = client
+///     .users()
+///     .companies()
+///     .delete_by_company_id("comp_12345")
+///     .await?;
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct DeleteCompanyByCompanyId {
@@ -333,6 +374,19 @@ impl std::future::IntoFuture for DeleteCompanyByCompanyId {
 /// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`).
 /// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
 /// - `500`: Server-side error (`api_error`).
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// let deleted_company = client
+///     .users()
+///     .companies()
+///     .delete("507f1f77bcf86cd799439011")
+///     .await?;
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct DeleteCompanyById {
@@ -427,6 +481,19 @@ impl std::future::IntoFuture for DeleteCompanyById {
 /// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`).
 /// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
 /// - `500`: Server-side error (`api_error`).
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// let deleted_contact = client
+///     .users()
+///     .contacts()
+///     .delete("676f0f6765bdaa7d7d760f88")
+///     .await?;
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct DeleteContactById {
@@ -529,6 +596,20 @@ impl std::future::IntoFuture for DeleteContactById {
 /// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`).
 /// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
 /// - `500`: Server-side error (`api_error`).
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// let deleted_contact = client
+///     .users()
+///     .contacts()
+///     .by_user_id("usr_12345")
+///     .delete()
+///     .await?;
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct DeleteContactByUserId {
@@ -617,6 +698,15 @@ impl std::future::IntoFuture for DeleteContactByUserId {
 /// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`).
 /// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
 /// - `500`: Server-side error (`api_error`).
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// let company = client.users().companies().retrieve("507f1f77bcf86cd799439011").await?;
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct GetCompanyById {
@@ -701,6 +791,15 @@ impl std::future::IntoFuture for GetCompanyById {
 /// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`).
 /// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
 /// - `500`: Server-side error (`api_error`).
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// let contact = client.users().contacts().retrieve("676f0f6765bdaa7d7d760f88").await?;
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct GetContactById {
@@ -793,6 +892,15 @@ impl std::future::IntoFuture for GetContactById {
 /// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`).
 /// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
 /// - `500`: Server-side error (`api_error`).
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// let contact = client.users().contacts().by_user_id("usr_12345").retrieve().await?;
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct GetContactByUserId {
@@ -890,6 +998,20 @@ impl std::future::IntoFuture for GetContactByUserId {
 /// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`).
 /// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
 /// - `500`: Server-side error (`api_error`).
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// let contact_email_preferences = client
+///     .users()
+///     .contacts()
+///     .email_preferences("676f0f6765bdaa7d7d760f88")
+///     .retrieve()
+///     .await?;
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct GetContactEmailPreferencesById {
@@ -984,6 +1106,21 @@ impl std::future::IntoFuture for GetContactEmailPreferencesById {
 /// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`).
 /// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
 /// - `500`: Server-side error (`api_error`).
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// let contact_email_preferences = client
+///     .users()
+///     .contacts()
+///     .by_user_id("usr_12345")
+///     .email_preferences()
+///     .retrieve()
+///     .await?;
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct GetContactEmailPreferencesByUserId {
@@ -1071,6 +1208,21 @@ impl std::future::IntoFuture for GetContactEmailPreferencesByUserId {
 /// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid.
 /// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
 /// - `500`: Server-side error (`api_error`).
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// let page = client
+///     .users()
+///     .companies()
+///     .list()
+///     .limit(10)
+///     .cursor("eyJpZCI6IjUwN2YxZjc3YmNmODZjZDc5OTQzOTAxMSJ9")
+///     .await?;
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct ListCompanies {
@@ -1217,6 +1369,22 @@ impl std::future::IntoFuture for ListCompanies {
 /// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`).
 /// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
 /// - `500`: Server-side error (`api_error`).
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// let page = client
+///     .users()
+///     .companies()
+///     .contacts("507f1f77bcf86cd799439011")
+///     .list()
+///     .limit(10)
+///     .cursor("eyJpZCI6IjUwN2YxZjc3YmNmODZjZDc5OTQzOTAxMSJ9")
+///     .await?;
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct ListCompanyContacts {
@@ -1362,6 +1530,21 @@ impl std::future::IntoFuture for ListCompanyContacts {
 /// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid.
 /// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
 /// - `500`: Server-side error (`api_error`).
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// let page = client
+///     .users()
+///     .contacts()
+///     .list()
+///     .limit(10)
+///     .cursor("eyJpZCI6IjUwN2YxZjc3YmNmODZjZDc5OTQzOTAxMSJ9")
+///     .await?;
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct ListContacts {
@@ -1517,6 +1700,20 @@ impl std::future::IntoFuture for ListContacts {
 /// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`).
 /// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
 /// - `500`: Server-side error (`api_error`).
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// let contact = client
+///     .users()
+///     .companies()
+///     .contacts("507f1f77bcf86cd799439011")
+///     .remove("507f1f77bcf86cd799439012")
+///     .await?;
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct RemoveContactFromCompany {
@@ -1624,6 +1821,19 @@ impl std::future::IntoFuture for RemoveContactFromCompany {
 /// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`).
 /// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
 /// - `500`: Server-side error (`api_error`).
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// let unblocked_contact = client
+///     .users()
+///     .contacts()
+///     .unblock("676f0f6765bdaa7d7d760f88")
+///     .await?;
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct UnblockContactById {
@@ -1742,6 +1952,31 @@ impl std::future::IntoFuture for UnblockContactById {
 /// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`).
 /// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
 /// - `500`: Server-side error (`api_error`).
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// use featurebase_api::models;
+/// let contact_email_preferences = client
+///     .users()
+///     .contacts()
+///     .email_preferences("676f0f6765bdaa7d7d760f88")
+///     .update(
+///         models::UpdateEmailPreferencesRequest::new(
+///             models::EmailPreferencesPatch::with_all(
+///                     models::EmailPreferenceSetting::Subscribed,
+///                 )
+///                 .changelog(models::EmailPreferenceSetting::Unsubscribed)
+///                 .comment_replies(models::EmailPreferenceSetting::Unsubscribed)
+///                 .post_comments(models::EmailPreferenceSetting::Unsubscribed)
+///                 .post_updates(models::EmailPreferenceSetting::Subscribed),
+///         ),
+///     )
+///     .await?;
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct UpdateContactEmailPreferencesById {
@@ -1848,6 +2083,32 @@ impl std::future::IntoFuture for UpdateContactEmailPreferencesById {
 /// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`).
 /// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
 /// - `500`: Server-side error (`api_error`).
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// use featurebase_api::models;
+/// let contact_email_preferences = client
+///     .users()
+///     .contacts()
+///     .by_user_id("usr_12345")
+///     .email_preferences()
+///     .update(
+///         models::UpdateEmailPreferencesRequest::new(
+///             models::EmailPreferencesPatch::with_all(
+///                     models::EmailPreferenceSetting::Subscribed,
+///                 )
+///                 .changelog(models::EmailPreferenceSetting::Unsubscribed)
+///                 .comment_replies(models::EmailPreferenceSetting::Unsubscribed)
+///                 .post_comments(models::EmailPreferenceSetting::Unsubscribed)
+///                 .post_updates(models::EmailPreferenceSetting::Subscribed),
+///         ),
+///     )
+///     .await?;
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct UpdateContactEmailPreferencesByUserId {
@@ -1949,6 +2210,33 @@ impl std::future::IntoFuture for UpdateContactEmailPreferencesByUserId {
 /// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid.
 /// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
 /// - `500`: Server-side error (`api_error`).
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// use featurebase_api::models;
+/// let company = client
+///     .users()
+///     .companies()
+///     .create_or_update(
+///         models::UpsertCompanyRequest::new("comp_12345", "Acme Inc")
+///             .company_size(250.0)
+///             .custom_fields(
+///                 std::collections::BTreeMap::from([
+///                     ("region".to_owned(), serde_json::json!("EMEA")),
+///                     ("tier".to_owned(), serde_json::json!("gold")),
+///                 ]),
+///             )
+///             .industry("Technology")
+///             .monthly_spend(5000.0)
+///             .plan("enterprise")
+///             .website("https://acme.com"),
+///     )
+///     .await?;
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct UpsertCompany {
@@ -2046,6 +2334,39 @@ impl std::future::IntoFuture for UpsertCompany {
 /// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid.
 /// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
 /// - `500`: Server-side error (`api_error`).
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// use featurebase_api::models;
+/// let contact = client
+///     .users()
+///     .contacts()
+///     .create_or_update(
+///         models::UpsertContactRequest::with_user_id_and_email(
+///                 "usr_12345",
+///                 "john@example.com",
+///             )
+///             .companies(
+///                 vec![
+///                     models::UpsertContactCompany::new("company_123", "Acme Inc")
+///                     .monthly_spend(500.0).plan("enterprise")
+///                 ],
+///             )
+///             .custom_fields(
+///                 std::collections::BTreeMap::from([
+///                     ("plan".to_owned(), serde_json::json!("pro")),
+///                     ("signupSource".to_owned(), serde_json::json!("website")),
+///                 ]),
+///             )
+///             .name("John Doe")
+///             .subscribed_to_changelog(true),
+///     )
+///     .await?;
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct UpsertContact {

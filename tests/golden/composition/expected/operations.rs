@@ -75,6 +75,15 @@ impl std::future::IntoFuture for CreateAnimal {
 /// # Responses
 ///
 /// - `200`: All animals.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// let response = client.animals().list_animals().await?;
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct ListAnimals {

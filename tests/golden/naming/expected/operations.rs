@@ -218,6 +218,15 @@ impl std::future::IntoFuture for GetPost {
 /// # Responses
 ///
 /// - `200`: Boards.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// let response = client.boards().list_boards().await?;
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct ListBoards {

@@ -274,6 +274,15 @@ impl std::future::IntoFuture for GetToy {
 /// # Responses
 ///
 /// - `200`: A page of pets.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// let pet_list = client.pets().list().await?;
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct ListPets {
