@@ -15,7 +15,7 @@ use crate::naming::{ident, snake};
 /// Doc lines of the example of `api.operations[index]`, or `None` when the spec documents
 /// no value for something the call needs.
 pub(super) fn doc(api: &Api, index: usize) -> Option<Vec<String>> {
-    let code = format_code(call(api, index)?);
+    let code = format_code(call(api, index)?)?;
     let lines: Vec<&str> = code.lines().collect();
     // The wrapping `async fn` and its `Ok(())` are hidden: the reader sees the call.
     let body_start = lines.iter().position(|line| line.ends_with('{'))? + 1;
@@ -36,7 +36,7 @@ pub(super) fn doc(api: &Api, index: usize) -> Option<Vec<String>> {
 
 /// The statement inside the `async fn` a doctest needs for `.await` and `?`, formatted;
 /// with `use featurebase_api::models;` when the statement names a model.
-fn format_code(statement: TokenStream) -> String {
+fn format_code(statement: TokenStream) -> Option<String> {
     let format = |uses: Option<TokenStream>| {
         let tokens = quote! {
             async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
@@ -45,16 +45,16 @@ fn format_code(statement: TokenStream) -> String {
                 Ok(())
             }
         };
-        let file = syn::parse2::<syn::File>(tokens).expect("the example is valid Rust");
-        prettyplease::unparse(&file)
+        let file = syn::parse2::<syn::File>(tokens).ok()?;
+        Some(prettyplease::unparse(&file))
     };
-    let code = format(None);
+    let code = format(None)?;
     if code.contains("models::") {
         format(Some(quote!(
             use featurebase_api::models;
         )))
     } else {
-        code
+        Some(code)
     }
 }
 
@@ -150,11 +150,12 @@ fn value(api: &Api, ty: &Ty, example: &Value, into: bool) -> Option<TokenStream>
             quote!(#literal)
         }
         (Ty::Number, Value::Number(number)) => {
-            let literal = Literal::f64_unsuffixed(number.as_f64()?);
+            let float = number.as_f64().filter(|float| float.is_finite())?;
+            let literal = Literal::f64_unsuffixed(float);
             quote!(#literal)
         }
         (Ty::Boolean, Value::Bool(flag)) => quote!(#flag),
-        (Ty::Json, example) => json(example),
+        (Ty::Json, example) => json(example)?,
         (Ty::Array(item), Value::Array(items)) => {
             let items: Vec<TokenStream> = items
                 .iter()
@@ -182,26 +183,45 @@ fn value(api: &Api, ty: &Ty, example: &Value, into: bool) -> Option<TokenStream>
     })
 }
 
-fn json(example: &Value) -> TokenStream {
-    let text: TokenStream = sorted(example)
-        .to_string()
-        .parse()
-        .expect("JSON is valid tokens");
-    quote!(serde_json::json!(#text))
+/// `serde_json::json!(..)` of the example, with object keys in sorted order, whatever
+/// order the spec used.
+fn json(example: &Value) -> Option<TokenStream> {
+    let tokens = json_tokens(example)?;
+    Some(quote!(serde_json::json!(#tokens)))
 }
 
-/// `value` with the keys of every object in sorted order, whatever order the spec used.
-fn sorted(value: &Value) -> Value {
-    match value {
+fn json_tokens(value: &Value) -> Option<TokenStream> {
+    Some(match value {
+        Value::Null => quote!(null),
+        Value::Bool(flag) => quote!(#flag),
+        Value::Number(number) => number_literal(number)?,
+        Value::String(text) => quote!(#text),
+        Value::Array(items) => {
+            let items: Vec<TokenStream> = items.iter().map(json_tokens).collect::<Option<_>>()?;
+            quote!([#(#items),*])
+        }
         Value::Object(entries) => {
             let mut entries: Vec<_> = entries.iter().collect();
             entries.sort_by_key(|(key, _)| *key);
-            let entries = entries.into_iter().map(|(k, v)| (k.clone(), sorted(v)));
-            Value::Object(entries.collect())
+            let entries: Vec<TokenStream> = entries
+                .into_iter()
+                .map(|(key, entry)| {
+                    let entry = json_tokens(entry)?;
+                    Some(quote!(#key: #entry))
+                })
+                .collect::<Option<_>>()?;
+            quote!({ #(#entries),* })
         }
-        Value::Array(items) => Value::Array(items.iter().map(sorted).collect()),
-        other => other.clone(),
-    }
+    })
+}
+
+fn number_literal(number: &serde_json::Number) -> Option<TokenStream> {
+    let literal = match (number.as_i64(), number.as_f64()) {
+        (Some(integer), _) => Literal::i64_unsuffixed(integer),
+        (None, Some(float)) if float.is_finite() => Literal::f64_unsuffixed(float),
+        _ => return None,
+    };
+    Some(quote!(#literal))
 }
 
 fn named(api: &Api, def: &TypeDef, example: &Value) -> Option<TokenStream> {
@@ -313,7 +333,10 @@ paths:
           application/json:
             schema: {$ref: '#/components/schemas/NewPost'}
             examples:
-              first: {value: {title: Hello, status: draft, tags: [a, b], votes: 2.5, note: null}}
+              first:
+                value:
+                  {title: Hello, status: draft, tags: [a, b], votes: 2.5, note: null,
+                   meta: {z: \"\\x01\", a: [1, -2.5, null]}}
               second: {value: {title: Unused}}
       responses:
         '201': {description: Created.}
@@ -328,12 +351,13 @@ components:
         tags: {type: array, items: {type: string}}
         votes: {type: number}
         note: {type: string, nullable: true}
+        meta: {description: Anything.}
 ";
 
     #[test]
     fn the_example_sends_the_documented_values_through_constructors_and_setters() {
         let api = crate::lower(SPEC).expect("a valid spec");
-        expect![[r#"
+        expect![[r##"
             # Example
 
             ```no_run
@@ -345,6 +369,7 @@ components:
                 .create(
                     "b_1",
                     models::NewPost::new("Hello")
+                        .meta(serde_json::json!({ "a" : [1, - 2.5, null], "z" : "\u{1}" }))
                         .clear_note()
                         .status(models::NewPostStatus::Draft)
                         .tags(vec!["a".to_owned(), "b".to_owned()])
@@ -354,7 +379,7 @@ components:
                 .await?;
             # Ok(())
             # }
-            ```"#]]
+            ```"##]]
         .assert_eq(&doc(&api, 0).expect("an example").join("\n"));
     }
 
