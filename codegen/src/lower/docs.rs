@@ -1,4 +1,5 @@
-//! Rustdoc text gathered from the spec: descriptions, constraints, defaults, notes.
+//! Rustdoc text gathered from the spec: descriptions made safe as rustdoc, constraints,
+//! defaults, examples and the version that introduced an item.
 
 use openapiv3::{Schema, SchemaKind, StringFormat, Type, VariantOrUnknownOrEmpty};
 
