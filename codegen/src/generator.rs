@@ -10,6 +10,10 @@
 //!     .unwrap_or_else(|error| panic!("{error}"));
 //! // src/lib.rs: pub mod api { include!(concat!(env!("OUT_DIR"), "/featurebase_api.rs")); }
 //! ```
+//!
+//! The doc examples of the generated request builders call `featurebase_api::Client`, as
+//! in the `featurebase-api` crate; a crate that includes a client for another spec sets
+//! `doctest = false` in its `[lib]` section.
 
 use std::fmt;
 use std::path::{Path, PathBuf};

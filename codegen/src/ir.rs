@@ -19,13 +19,27 @@ pub struct Api {
     pub root: Resource,
 }
 
-/// Rustdoc text: a summary line and further paragraphs.
+/// Rustdoc text, in parts that emit renders in one order: the summary line, the
+/// description, then the facts the spec states in keywords.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Docs {
     pub summary: Option<String>,
+    /// Markdown that is safe as rustdoc: code blocks are fenced as `text`.
     pub description: Option<String>,
-    /// Extra paragraphs the generator adds (constraints, defaults, conflicts, ...).
-    pub notes: Vec<String>,
+    /// Constraints on the value, one sentence each (`At most 500 characters.`).
+    pub constraints: Vec<String>,
+    /// The default value, as JSON.
+    pub default: Option<String>,
+    /// A documented example value, as JSON (objects are left out).
+    pub example: Option<String>,
+    /// The first API version that has it (`x-available-since`).
+    pub since: Option<String>,
+}
+
+impl Docs {
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
 }
 
 /// A newtype for identifiers of one kind (`x-id-type`).
@@ -210,6 +224,8 @@ pub struct Status {
 pub struct Body {
     pub ty: Ty,
     pub required: bool,
+    /// The first documented example, from which the operation's doc example is built.
+    pub example: Option<serde_json::Value>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -251,6 +267,8 @@ pub struct Param {
     pub docs: Docs,
     /// Bounds checked before sending.
     pub limits: Limits,
+    /// The documented example value, for the operation's doc example.
+    pub example: Option<serde_json::Value>,
 }
 
 /// `minimum`/`maximum` and `minLength`/`maxLength` of a parameter.

@@ -5,6 +5,7 @@
 //! Those stages do no I/O. [`Generator`] (for build scripts) and [`Plan`] (for
 //! `cargo xtask regen`) are the thin layer that reads the spec and writes the files.
 
+mod decisions;
 mod diagnostics;
 mod emit;
 mod generator;
@@ -16,6 +17,7 @@ mod output;
 mod parse;
 mod yaml;
 
+pub use decisions::{DECISIONS_FILE, decisions};
 pub use diagnostics::{Diagnostic, Diagnostics};
 pub use emit::GeneratedFile;
 pub use generator::{Error, Generator, SINGLE_FILE};

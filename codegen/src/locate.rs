@@ -21,6 +21,11 @@ impl Locations {
         Self(walker.found)
     }
 
+    /// The line of the node at `pointer`, if it is in the file.
+    pub(crate) fn line(&self, pointer: &str) -> Option<usize> {
+        self.0.get(pointer).map(|&(line, _)| line)
+    }
+
     /// Sets the location of each diagnostic that lacks one: its node's, or the nearest
     /// enclosing node's when the node itself is not in the file.
     pub(crate) fn annotate(&self, diagnostics: &mut [Diagnostic]) {

@@ -1,21 +1,14 @@
-//! A typed, async client for the [Featurebase](https://featurebase.app) REST API.
+#![doc = include_str!("../README.md")]
 //!
-//! ```no_run
-//! # async fn run() -> Result<(), featurebase_api::Error> {
-//! use featurebase_api::Client;
-//! use featurebase_api::models::UpsertContactRequest;
+//! ## Modules
 //!
-//! let client = Client::new(std::env::var("FEATUREBASE_API_KEY").expect("FEATUREBASE_API_KEY is set"))?;
-//! let page = client.users().contacts().list().limit(50).await?;
-//! for contact in &page.data {
-//!     println!("{} <{:?}>", contact.name, contact.email);
-//! }
-//! # Ok(())
-//! # }
-//! ```
-//!
-//! The modules [`models`], [`operations`] and [`resources`] are generated from
-//! `spec/featurebase.yaml`; [`runtime`] is the hand-written transport they call.
+//! [`resources`] holds the [`Client`] and the resource tree below it, [`operations`] the
+//! request builders its methods return, and [`models`] the request and response bodies; they
+//! are generated from the crate's
+//! [OpenAPI description](https://github.com/featurebase-api/featurebase-api/blob/main/spec/featurebase.yaml).
+//! [`runtime`] is the hand-written part: the [`ClientBuilder`](runtime::ClientBuilder),
+//! [`Error`], [`Page`](runtime::Page), [`RequestOptions`](runtime::RequestOptions) and the
+//! other types the generated code returns.
 
 // Generated code names this crate `featurebase_api`, as it does from other crates.
 extern crate self as featurebase_api;

@@ -18,8 +18,3 @@ pub mod naming;
 #[rustfmt::skip]
 #[path = "../golden/composition/expected/mod.rs"]
 pub mod composition;
-
-/// The README's Rust snippets, compiled (and run where they are not `no_run`) as doctests.
-#[cfg(doctest)]
-#[doc = include_str!("../../README.md")]
-mod readme {}

@@ -4,7 +4,7 @@ use std::fs;
 use std::path::Path;
 use std::process::ExitCode;
 
-use featurebase_codegen::Plan;
+use featurebase_codegen::{DECISIONS_FILE, Plan};
 
 use crate::{Options, workspace_root};
 
@@ -31,22 +31,38 @@ fn regen(options: &Options) -> Result<ExitCode, String> {
     };
     let out_name = display_path(&options.out);
     let plan = Plan::new(&options.out, &files).map_err(|error| format!("{out_name}: {error}"))?;
+    // The maintainers' list of documentation decisions lives next to the spec.
+    let decisions = [featurebase_codegen::decisions(&text, &spec_name)];
+    let spec_dir = options.spec.parent().unwrap_or(Path::new("."));
+    let decisions_name = display_path(&spec_dir.join(DECISIONS_FILE));
+    let decisions_plan =
+        Plan::new(spec_dir, &decisions).map_err(|error| format!("{decisions_name}: {error}"))?;
     if options.check {
-        return Ok(report_check(&plan));
+        let decisions_stale = !decisions_plan.is_empty();
+        if decisions_stale {
+            eprintln!("stale: {decisions_name}");
+        }
+        return Ok(report_check(&plan, decisions_stale));
     }
     plan.apply(&options.out)
         .map_err(|error| format!("{out_name}: {error}"))?;
+    decisions_plan
+        .apply(spec_dir)
+        .map_err(|error| format!("{decisions_name}: {error}"))?;
     println!(
         "regen: {} file(s) written, {} removed, {} unchanged in {out_name}",
         plan.writes.len(),
         plan.removals.len(),
         files.len() - plan.writes.len(),
     );
+    if !decisions_plan.is_empty() {
+        println!("regen: {decisions_name} written");
+    }
     Ok(ExitCode::SUCCESS)
 }
 
-fn report_check(plan: &Plan<'_>) -> ExitCode {
-    if plan.is_empty() {
+fn report_check(plan: &Plan<'_>, decisions_stale: bool) -> ExitCode {
+    if plan.is_empty() && !decisions_stale {
         println!("regen --check: generated code is up to date");
         return ExitCode::SUCCESS;
     }

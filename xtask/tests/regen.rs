@@ -147,6 +147,32 @@ fn check_names_stale_files_and_regen_removes_obsolete_ones() {
 }
 
 #[test]
+fn regen_writes_the_decisions_next_to_the_spec_and_check_finds_them_stale() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (spec, out) = (spec_copy(dir.path()), dir.path().join("out"));
+    assert!(regen(&spec, &out, &[]).status.success());
+    let decisions = dir.path().join("DECISIONS.md");
+    let written = fs::read_to_string(&decisions).expect("DECISIONS.md is written");
+    let conflicts = fs::read_to_string(&spec)
+        .expect("read")
+        .matches("x-doc-conflict:")
+        .count();
+    assert_eq!(written.matches("\n## `#/").count(), conflicts, "{written}");
+    assert!(written.contains("\n## `#/components/parameters/Limit/x-doc-conflict` (line "));
+
+    fs::write(&decisions, "edited by hand\n").expect("write");
+    let check = regen(&spec, &out, &["--check"]);
+    assert!(!check.status.success());
+    assert!(
+        stderr(&check).contains("DECISIONS.md"),
+        "{}",
+        stderr(&check)
+    );
+    assert!(regen(&spec, &out, &[]).status.success());
+    assert_eq!(fs::read_to_string(&decisions).expect("read"), written);
+}
+
+#[test]
 fn adding_a_field_to_the_spec_changes_exactly_its_lines() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (spec, out) = (spec_copy(dir.path()), dir.path().join("out"));

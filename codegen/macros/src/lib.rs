@@ -2,7 +2,8 @@
 //! `cargo xtask regen` writes for that spec (`models`, `operations`, `resources`
 //! and `pub use resources::Client`). The path is relative to the crate's
 //! `Cargo.toml`. The expansion needs `featurebase-api`, `serde` and `serde_json`
-//! as dependencies of the calling crate.
+//! as dependencies of the calling crate. Its doc examples call `featurebase_api::Client`,
+//! so a crate expanding another spec sets `doctest = false` in its `[lib]` section.
 
 use std::path::PathBuf;
 

@@ -6,7 +6,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::docs;
-use super::structs::{Slot, slot_ty};
+use super::structs::{Slot, fields_public, slot_ty};
 use super::types::{self, Scope};
 use crate::ir::{Api, Extra, Field, Struct, Ty, TypeDef, TypeKind};
 use crate::naming::{ident, snake};
@@ -20,17 +20,18 @@ pub(super) fn has_default(api: &Api, def: &TypeDef, body: &Struct) -> bool {
 }
 
 /// Whether constructors take the field: required, not read-only, and not a literal.
-fn is_argument(api: &Api, def: &TypeDef, field: &Field) -> bool {
+pub(super) fn is_argument(api: &Api, def: &TypeDef, field: &Field) -> bool {
     matches!(Slot::of(field, def), Slot::Plain | Slot::Nullable) && !is_fixed(api, &field.ty)
 }
 
 pub(super) fn builder(api: &Api, def: &TypeDef, body: &Struct) -> TokenStream {
     let name = ident(&def.name);
     let constructors = constructors(api, def, body);
+    let public = fields_public(def, body);
     let setters = body
         .fields
         .iter()
-        .map(|field| setter(field, Slot::of(field, def)));
+        .map(|field| setter(field, Slot::of(field, def), public));
     let allow = body
         .fields
         .iter()
@@ -171,9 +172,15 @@ fn init(
 }
 
 /// Setters for optional fields: `field(value)`, and `clear_field()` for clearable ones.
-fn setter(field: &Field, slot: Slot) -> Option<TokenStream> {
-    let docs = docs::attrs(&field.docs);
+/// Their docs link to the field's, or repeat them when the field is private.
+fn setter(field: &Field, slot: Slot, public: bool) -> Option<TokenStream> {
     let name = ident(&field.name);
+    let docs = if public {
+        let doc = format!(" Sets [`{name}`](field@Self::{name}).");
+        quote!(#[doc = #doc])
+    } else {
+        docs::attrs(&field.docs)
+    };
     let arg = types::arg(&field.ty, Scope::Models);
     let value = types::convert(&field.ty, &name);
     match slot {

@@ -5,14 +5,24 @@ use quote::quote;
 
 use crate::ir::Docs;
 
-/// `#[doc = ".."]` lines: the summary, the description, then each note as a paragraph.
+/// `#[doc = ".."]` lines: the summary, the description, then each fact as a paragraph.
 pub(super) fn attrs(docs: &Docs) -> TokenStream {
-    let paragraphs = docs
+    let facts = [
+        docs.default.as_ref().map(|v| format!("Defaults to `{v}`.")),
+        docs.example.as_ref().map(|v| format!("Example: `{v}`.")),
+        docs.since
+            .as_ref()
+            .map(|v| format!("Available since API version `{v}`.")),
+    ];
+    let paragraphs: Vec<&str> = docs
         .summary
         .iter()
         .chain(&docs.description)
-        .chain(&docs.notes);
-    lines(paragraphs.map(String::as_str))
+        .chain(&docs.constraints)
+        .map(String::as_str)
+        .chain(facts.iter().flatten().map(String::as_str))
+        .collect();
+    lines(paragraphs)
 }
 
 /// Doc attributes for paragraphs of text, separated by blank lines.

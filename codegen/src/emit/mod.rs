@@ -2,6 +2,7 @@
 
 mod builders;
 mod docs;
+mod examples;
 mod layout;
 mod models;
 mod operations;

@@ -126,7 +126,7 @@ fn enum_def(def: &TypeDef, variants: &[Variant]) -> TokenStream {
 }
 
 fn has_docs(def: &TypeDef) -> bool {
-    def.docs.summary.is_some() || def.docs.description.is_some() || !def.docs.notes.is_empty()
+    !def.docs.is_empty()
 }
 
 fn literal_def(def: &TypeDef, value: &str) -> TokenStream {

@@ -3,13 +3,13 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::docs;
 use super::types::{self, Scope};
+use super::{docs, examples};
 use crate::ir::{Api, Limits, Location, Operation, Param};
 use crate::naming::ident;
 
 pub(super) fn module(api: &Api) -> TokenStream {
-    let builders = api.operations.iter().map(builder);
+    let builders = (0..api.operations.len()).map(|index| builder(api, index));
     let uses_models = api.operations.iter().any(|operation| {
         let body = operation.body.iter().map(|body| &body.ty);
         let params = operation.params.iter().map(|param| &param.ty);
@@ -36,13 +36,24 @@ pub(super) fn required_params(operation: &Operation) -> impl Iterator<Item = &Pa
     operation.params.iter().filter(|p| p.required)
 }
 
-fn builder(operation: &Operation) -> TokenStream {
+fn builder(api: &Api, index: usize) -> TokenStream {
+    let operation = &api.operations[index];
     let name = ident(&operation.name);
     let docs = docs::attrs(&operation.docs);
     let has_docs = !docs.is_empty();
     let separator = has_docs.then(|| quote!(#[doc = ""]));
     let sends = sends_line(operation);
     let responses = responses_doc(operation);
+    let example = examples::doc(api, index).map(|lines| {
+        let lines = lines.iter().map(|line| {
+            if line.is_empty() {
+                String::new()
+            } else {
+                format!(" {line}")
+            }
+        });
+        quote!(#[doc = ""] #(#[doc = #lines])*)
+    });
     // Deprecation is marked on the resource method that creates the builder.
     let fields = operation.params.iter().map(|param| {
         let field = ident(&param.name);
@@ -77,6 +88,7 @@ fn builder(operation: &Operation) -> TokenStream {
         #separator
         #[doc = #sends]
         #responses
+        #example
         #[derive(Debug, Clone)]
         #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
         pub struct #name {
@@ -158,7 +170,9 @@ fn metadata(operation: &Operation) -> TokenStream {
         None => quote!(None),
     };
     quote! {
-        /// What the runtime needs to know to send and retry this operation.
+        /// What the runtime needs to know to send and retry this operation; not part of
+        /// the stable API.
+        #[doc(hidden)]
         pub const OPERATION: rt::Operation = rt::Operation {
             id: #id,
             method: rt::Method::#method,

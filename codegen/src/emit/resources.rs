@@ -57,6 +57,17 @@ fn client(api: &Api) -> TokenStream {
         #[doc = #title]
         #[doc = ""]
         #description
+        #[doc = ""]
+        /// # Example
+        ///
+        /// ```no_run
+        /// # fn run() -> Result<(), featurebase_api::Error> {
+        /// let api_key = std::env::var("FEATUREBASE_API_KEY").expect("FEATUREBASE_API_KEY is set");
+        /// let client = featurebase_api::Client::new(api_key)?;
+        /// # Ok(()) }
+        /// ```
+        ///
+        /// [`Client::builder`] changes the base URL, API version, timeouts and retries.
         #[derive(Debug, Clone)]
         pub struct Client {
             transport: rt::Transport,

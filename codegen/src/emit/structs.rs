@@ -50,8 +50,7 @@ pub(super) fn struct_def(api: &Api, def: &TypeDef, body: &Struct) -> TokenStream
     // `deny_unknown_fields` does not work together with `flatten`.
     let deny = (body.extra == Extra::Deny && body.identity.is_none())
         .then(|| quote!(#[serde(deny_unknown_fields)]));
-    // A struct that must not be empty hides its fields, so that none can be unset.
-    let public = !body.non_empty || def.usage.response;
+    let public = fields_public(def, body);
     let identity = body.identity.as_ref().map(|identity| {
         let ty = ident(&identity.name);
         quote! {
@@ -94,6 +93,11 @@ pub(super) fn struct_def(api: &Api, def: &TypeDef, body: &Struct) -> TokenStream
         #builder
         #identity_enum
     }
+}
+
+/// A struct that must not be empty hides its fields, so that none can be unset.
+pub(super) fn fields_public(def: &TypeDef, body: &Struct) -> bool {
+    !body.non_empty || def.usage.response
 }
 
 fn identity_fields(body: &Struct) -> impl Iterator<Item = &Field> {

@@ -1,4 +1,5 @@
-//! Rustdoc text gathered from the spec: descriptions, constraints, defaults, notes.
+//! Rustdoc text gathered from the spec: descriptions made safe as rustdoc, constraints,
+//! defaults, examples and the version that introduced an item.
 
 use openapiv3::{Schema, SchemaKind, StringFormat, Type, VariantOrUnknownOrEmpty};
 
@@ -8,35 +9,111 @@ use crate::diagnostics::Pointer;
 use crate::ir::Docs;
 
 impl Lowerer<'_> {
-    /// Docs of a schema: title, description, constraints and our notes.
+    /// Docs of a schema: title, description, constraints, default, example and version.
     pub(super) fn schema_docs(&mut self, schema: &Schema, at: &Pointer) -> Docs {
         let data = &schema.schema_data;
+        // An example that is the default, or an object, would say nothing a reader needs.
+        let example = (data.example != data.default)
+            .then_some(data.example.as_ref())
+            .flatten()
+            .filter(|e| !e.is_object());
         let mut docs = Docs {
             summary: data.title.clone(),
-            description: data.description.clone(),
-            notes: constraints(schema),
+            description: data.description.as_deref().map(rustdoc_safe),
+            constraints: constraints(schema),
+            default: data.default.as_ref().map(ToString::to_string),
+            example: example.map(ToString::to_string),
+            since: None,
         };
-        if let Some(default) = &data.default {
-            docs.notes.push(format!("Defaults to `{}`.", default));
-        }
-        if let Some(example) = data.example.as_ref().filter(|e| !e.is_object()) {
-            docs.notes.push(format!("Example: `{}`.", example));
-        }
-        self.extension_notes(&mut docs, &data.extensions, at);
+        self.extension_docs(&mut docs, &data.extensions, at);
         docs
     }
 
-    /// Adds the notes that `x-available-since` and `x-doc-conflict` carry.
-    pub(super) fn extension_notes(&mut self, docs: &mut Docs, ext: &Extensions, at: &Pointer) {
-        if let Some(version) = self.ext_version(ext, at) {
-            docs.notes
-                .push(format!("Available since API version `{version}`."));
-        }
-        if let Some(conflict) = self.ext_str(ext, "x-doc-conflict", at) {
-            docs.notes
-                .push(format!("Documentation conflict: {conflict}"));
+    /// Sets the version `x-available-since` gives, and checks `x-doc-conflict`, whose text
+    /// goes to the maintainers' `DECISIONS.md` rather than into rustdoc.
+    pub(super) fn extension_docs(&mut self, docs: &mut Docs, ext: &Extensions, at: &Pointer) {
+        docs.since = self.ext_version(ext, at);
+        self.ext_str(ext, "x-doc-conflict", at);
+    }
+}
+
+/// Spec Markdown as rustdoc that cannot become a doctest: code blocks without a language
+/// (or marked as Rust) are fenced as `text`, indented code blocks too, and bare carriage
+/// returns are dropped.
+pub(super) fn rustdoc_safe(text: &str) -> String {
+    let text = text.replace("\r\n", "\n").replace('\r', "");
+    let mut out: Vec<String> = Vec::new();
+    let mut fence: Option<String> = None;
+    let mut indented = false;
+    for line in text.lines() {
+        let trimmed = line.trim_start();
+        let after_blank = out.last().is_none_or(|last| last.trim().is_empty());
+        if let Some(marker) = &fence {
+            if trimmed.starts_with(marker.as_str()) {
+                fence = None;
+            }
+            out.push(line.to_owned());
+        } else if let Some((marker, info)) = fence_start(trimmed) {
+            let indent = &line[..line.len() - trimmed.len()];
+            let info = if is_rust(info) { "text" } else { info };
+            out.push(format!("{indent}{marker}{info}"));
+            fence = Some(marker.to_owned());
+        } else if is_indented(line) && (indented || after_blank) {
+            if !indented {
+                out.push("```text".to_owned());
+                indented = true;
+            }
+            let code = line
+                .strip_prefix("    ")
+                .or_else(|| line.strip_prefix('\t'));
+            out.push(code.unwrap_or(line).to_owned());
+        } else if indented && line.trim().is_empty() {
+            // A blank line inside an indented block does not end it.
+            out.push(String::new());
+        } else {
+            if indented {
+                close_indented(&mut out);
+                indented = false;
+            }
+            out.push(line.to_owned());
         }
     }
+    if indented {
+        close_indented(&mut out);
+    }
+    out.join("\n")
+}
+
+/// The fence characters and the info string of a line that opens a code fence.
+fn fence_start(line: &str) -> Option<(&str, &str)> {
+    let fence_char = line.chars().next().filter(|c| *c == '`' || *c == '~')?;
+    let length = line.chars().take_while(|c| *c == fence_char).count();
+    (length >= 3).then(|| (&line[..length], line[length..].trim()))
+}
+
+/// Whether rustdoc would compile a code block with this info string.
+fn is_rust(info: &str) -> bool {
+    const RUSTDOC: [&str; 6] = [
+        "rust",
+        "ignore",
+        "no_run",
+        "should_panic",
+        "compile_fail",
+        "edition2024",
+    ];
+    info.split([',', ' '])
+        .filter(|t| !t.is_empty())
+        .all(|t| RUSTDOC.contains(&t))
+}
+
+fn is_indented(line: &str) -> bool {
+    !line.trim().is_empty() && (line.starts_with("    ") || line.starts_with('\t'))
+}
+
+/// Ends an indented block turned into a fence, before the blank lines that ended it.
+fn close_indented(out: &mut Vec<String>) {
+    let blanks = out.iter().rev().take_while(|l| l.trim().is_empty()).count();
+    out.insert(out.len() - blanks, "```".to_owned());
 }
 
 /// Human-readable constraints of a schema, one sentence each.
@@ -108,5 +185,35 @@ fn range<N: std::fmt::Display>(notes: &mut Vec<String>, min: Option<N>, max: Opt
         (Some(min), None) => notes.push(format!("At least {min}.")),
         (None, Some(max)) => notes.push(format!("At most {max}.")),
         (None, None) => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rustdoc_safe;
+
+    #[test]
+    fn code_blocks_that_rustdoc_would_compile_become_text() {
+        let spec = "Call it:\r\n\r\n```\r\nlet x = 1;\r\n```\r\n\r\n```rust,no_run\nf();\n```\n";
+        assert_eq!(
+            rustdoc_safe(spec),
+            "Call it:\n\n```text\nlet x = 1;\n```\n\n```text\nf();\n```"
+        );
+    }
+
+    #[test]
+    fn code_blocks_in_other_languages_are_kept() {
+        let spec = "```json\n{\"a\": 1}\n```\n  ~~~sh\n  curl\n  ~~~";
+        assert_eq!(rustdoc_safe(spec), spec);
+    }
+
+    #[test]
+    fn indented_code_blocks_are_fenced_but_list_continuations_are_not() {
+        let spec =
+            "Example:\n\n    let x = 1;\n\n    x\n\nAfter.\n- item\n    continued\nA bare\rreturn.";
+        assert_eq!(
+            rustdoc_safe(spec),
+            "Example:\n\n```text\nlet x = 1;\n\nx\n```\n\nAfter.\n- item\n    continued\nA barereturn."
+        );
     }
 }

@@ -46,7 +46,7 @@ pub(crate) fn lower(doc: &OpenAPI) -> Result<Api, Diagnostics> {
     }
     Ok(Api {
         title: doc.info.title.clone(),
-        description: doc.info.description.clone(),
+        description: doc.info.description.as_deref().map(docs::rustdoc_safe),
         version: doc.info.version.clone(),
         base_url,
         ids: lowerer

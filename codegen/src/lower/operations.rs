@@ -8,6 +8,7 @@ use openapiv3::{
 };
 
 use super::Lowerer;
+use super::docs::rustdoc_safe;
 use super::refs::component_of;
 use super::schemas::SchemaRef;
 use crate::diagnostics::Pointer;
@@ -93,10 +94,10 @@ impl Lowerer<'_> {
         let extensions = &operation.extensions;
         let mut docs = Docs {
             summary: operation.summary.clone(),
-            description: operation.description.clone(),
-            notes: Vec::new(),
+            description: operation.description.as_deref().map(rustdoc_safe),
+            ..Docs::default()
         };
-        self.extension_notes(&mut docs, extensions, at);
+        self.extension_docs(&mut docs, extensions, at);
         let params = self.params(path, item, operation, at, &name);
         let body = operation
             .request_body
@@ -315,10 +316,16 @@ impl Lowerer<'_> {
             SchemaRef::Inline(schema) => self.schema_docs(schema, &schema_at),
             SchemaRef::Ref(_) => Docs::default(),
         };
-        docs.description = data.description.clone().or(docs.description);
-        self.extension_notes(&mut docs, &data.extensions, &home);
-        let limits = self.target(schema.into()).map(limits).unwrap_or_default();
+        if let Some(description) = &data.description {
+            docs.description = Some(rustdoc_safe(description));
+        }
+        self.extension_docs(&mut docs, &data.extensions, &home);
+        let target = self.target(schema.into());
+        let limits = target.map(limits).unwrap_or_default();
+        let schema_example = target.and_then(|schema| schema.schema_data.example.clone());
+        let example = data.example.clone().or(schema_example);
         let (wire, required) = (data.name.clone(), data.required);
+        let docs = self.document_on_type(&ty, &schema_at, docs, &wire, &location);
         Some(Param {
             name,
             wire,
@@ -327,7 +334,39 @@ impl Lowerer<'_> {
             required,
             docs,
             limits,
+            example,
         })
+    }
+
+    /// A parameter whose own schema defines a named type (an enum) is documented once, on
+    /// the type, which every operation's setter then links to.
+    fn document_on_type(
+        &mut self,
+        ty: &Ty,
+        schema_at: &Pointer,
+        docs: Docs,
+        wire: &str,
+        location: &Location,
+    ) -> Docs {
+        let Ty::Named(name) = ty else { return docs };
+        let Some((defined_at, def)) = self.types.get_mut(name) else {
+            return docs;
+        };
+        if defined_at != schema_at {
+            return docs;
+        }
+        def.docs = docs;
+        let kind = match location {
+            Location::Path => "path parameter",
+            Location::Query => "query parameter",
+            Location::Header => "header",
+        };
+        Docs {
+            summary: Some(format!(
+                "Sets the `{wire}` {kind}; see [`{name}`](models::{name})."
+            )),
+            ..Docs::default()
+        }
     }
 
     /// Parameters are sent as text: strings, numbers, booleans, enums, ids, or lists of them.
@@ -368,6 +407,7 @@ impl Lowerer<'_> {
             Some(ty) => Some(Body {
                 ty,
                 required: body.required,
+                example: json_example(&body.content),
             }),
             None => self.error(&home.join("content"), "a request body needs a schema"),
         }
@@ -479,6 +519,21 @@ impl Lowerer<'_> {
         };
         Some(Some(self.ty(schema.into(), &at.join("schema"), hint)?))
     }
+}
+
+/// The JSON content's `example`, or the value of its `examples` entry whose name sorts
+/// first (by name, so that the choice does not depend on the order of the map).
+fn json_example(content: &indexmap::IndexMap<String, MediaType>) -> Option<serde_json::Value> {
+    let (_, media) = content.iter().find(|(media_type, _)| is_json(media_type))?;
+    let first = || {
+        let mut named: Vec<_> = media.examples.iter().collect();
+        named.sort_by_key(|(name, _)| *name);
+        named.into_iter().find_map(|(_, example)| match example {
+            ReferenceOr::Item(example) => example.value.clone(),
+            ReferenceOr::Reference { .. } => None,
+        })
+    };
+    media.example.clone().or_else(first)
 }
 
 /// What an operation's responses say.

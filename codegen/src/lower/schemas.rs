@@ -8,6 +8,7 @@ use openapiv3::{
 };
 
 use super::Lowerer;
+use super::docs::rustdoc_safe;
 use super::refs::{component_name, component_pointer};
 use crate::diagnostics::Pointer;
 use crate::ir::{
@@ -528,7 +529,7 @@ pub(super) fn referenced_docs(schema: &Schema) -> Docs {
     let data = &schema.schema_data;
     Docs {
         summary: data.title.clone(),
-        description: data.description.clone(),
-        notes: Vec::new(),
+        description: data.description.as_deref().map(rustdoc_safe),
+        ..Docs::default()
     }
 }

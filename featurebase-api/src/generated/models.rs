@@ -189,9 +189,7 @@ pub enum BlockedContactObject {
     Contact,
 }
 
-/// A company: an organization or business that your users belong to.
-///
-/// Documentation conflict: The reference (001) lists `companySize`, `createdAt`, `industry`, `lastActivity`, `linkedUsers`, `monthlySpend`, `plan`, `updatedAt` and `website` as plain `number`/`string`, the SDK (002) as required `number | null`/`string | null`, and the published OpenAPI document (reference notes) as required but nullable; yet documented responses omit them (the attach-contact example embeds companies with only `object`, `id`, `companyId` and `name`). Chosen: required and `nullable: true` as in the SDK; a decoder must accept absent, `null` and present values alike (absent reads as `null`).
+/// A company: an organization or business that your users belong to. Its `companySize`, `createdAt`, `industry`, `lastActivity`, `linkedUsers`, `monthlySpend`, `plan`, `updatedAt` and `website` are often left out of responses (for example in the companies a contact carries); they then read as `None`, as `null` does.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
@@ -267,8 +265,6 @@ pub struct CompanyList {
     /// Cursor for fetching the next page (cursor-based pagination); `null` if no more results
     ///
     /// Example: `"eyJpZCI6IjUwN2YxZjc3YmNmODZjZDc5OTQzOTAxMSJ9"`.
-    ///
-    /// Documentation conflict: The reference's 'Returns' listing (001) says `nextCursor: string`, while the prose ('null if no more results') and the SDK's `CursorPage` allow null. Chosen: required and nullable, because the last page has no next cursor.
     pub next_cursor: Option<String>,
     /// Object type identifier. Always `list`.
     pub object: CompanyListObject,
@@ -295,8 +291,6 @@ pub enum CompanyObject {
 }
 
 /// A contact: a customer (a user with a registered account) or a lead (an anonymous or unregistered visitor) in your Featurebase organization.
-///
-/// Documentation conflict: The SDK (002) and the reference (001) describe the Contact model as 'User who submitted the response', a description apparently inherited from another section (surveys). Chosen: describe it as a contact, the meaning every Contacts operation gives it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
@@ -314,8 +308,6 @@ pub struct Contact {
     /// Format: `date-time`.
     ///
     /// Example: `"2025-01-01T12:00:00.000Z"`.
-    ///
-    /// Documentation conflict: Only the abbreviated prose example of `GET /v2/companies/{id}/contacts` shows `createdAt` on a contact; the SDK Contact model (002), the reference domain type (001) and every other example lack it. Chosen: keep it as an optional field so the documented value is not lost; clients must not rely on it being present.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub created_at: Option<String>,
     /// Custom field values on the contact
@@ -329,8 +321,6 @@ pub struct Contact {
     /// Contact email address
     ///
     /// Example: `"john@example.com"`.
-    ///
-    /// Documentation conflict: The reference (001) lists `email: optional string`, the SDK (002) `email?: string | null`. Chosen: optional and nullable (the superset; leads may have no email).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// Unique identifier: the Featurebase contact ID (24-character ObjectId)
@@ -373,8 +363,6 @@ pub struct Contact {
     /// Profile picture URL
     ///
     /// Example: `"https://fb-usercontent.fra1.cdn.digitaloceanspaces.com/anon_23.png"`.
-    ///
-    /// Documentation conflict: The reference (001) lists `profilePicture: optional string`, the SDK (002) `profilePicture?: string | null`. Chosen: optional and nullable (the superset).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub profile_picture: Option<String>,
     /// Contact roles
@@ -411,8 +399,6 @@ pub struct ContactEmailPreferences {
     /// Contact email address, if available
     ///
     /// Example: `"john@example.com"`.
-    ///
-    /// Documentation conflict: The reference (001) lists `email: optional string`, the SDK (002) `email?: string | null`. Chosen: optional and nullable (the superset).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// Object type identifier. Always `contact_email_preferences`.
@@ -428,8 +414,6 @@ pub struct ContactEmailPreferences {
     /// External user ID from your system, if available
     ///
     /// Example: `"usr_12345"`.
-    ///
-    /// Documentation conflict: The reference (001) lists `userId: optional string`, the SDK (002) `userId?: string | null`. Chosen: optional and nullable (the superset).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub user_id: Option<UserId>,
 }
@@ -454,8 +438,6 @@ pub struct ContactList {
     /// Cursor for fetching the next page (cursor-based pagination); `null` if no more results
     ///
     /// Example: `"eyJpZCI6IjUwN2YxZjc3YmNmODZjZDc5OTQzOTAxMSJ9"`.
-    ///
-    /// Documentation conflict: The reference's 'Returns' and domain-type listings (001) say `nextCursor: string`, while the prose ('or null if no more results') and the SDK (002, `string | null`) allow null. Chosen: required and nullable, because the last page has no next cursor.
     pub next_cursor: Option<String>,
     /// Object type identifier. Always `list`.
     pub object: ContactListObject,
@@ -505,6 +487,8 @@ impl ContactType {
     }
 }
 
+/// Filter contacts by type: "customer" (default), "lead", or "all". Without it only customers are listed; pass "lead" or "all" to see leads.
+///
 /// Defaults to `"customer"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -627,8 +611,6 @@ impl EmailPreferenceStatus {
 /// - `postComments` - New comments on posts the contact follows.
 /// - `commentReplies` - Replies to the contact's own comments.
 /// - `changelog` - New changelog releases.
-///
-/// Documentation conflict: The reference and SDK (001, 002) describe every key as 'Global email preference state for all email notifications.' (copied from `all`), while the rendered documentation page (004) describes `commentReplies` as 'Preference state for replies to the contact's comments'. Chosen: per-key meanings from the 'Supported Preference Keys' section of the PATCH documentation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
@@ -762,7 +744,7 @@ impl EmailPreferencesPatch {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ErrorDetail {
-    /// Machine-readable error code
+    /// Machine-readable error code. The documentation names only `resource_not_found` (404); the codes of other statuses in the examples are illustrative.
     ///
     /// Example: `"resource_not_found"`.
     pub code: String,
@@ -775,11 +757,9 @@ pub struct ErrorDetail {
     /// Example: `"id"`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub param: Option<String>,
-    /// The HTTP status code
+    /// The HTTP status code; some errors leave it out, and the response's status then stands for it.
     ///
     /// Example: `404`.
-    ///
-    /// Documentation conflict: The introduction (004) shows `status` in every error envelope; the reference notes report live 404 envelopes without it. Chosen: optional; use the HTTP status when it is absent.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<i64>,
     /// The kind of error:
@@ -791,9 +771,7 @@ pub struct ErrorDetail {
     pub r#type: ErrorType,
 }
 
-/// The error envelope every documented error uses.
-///
-/// Documentation conflict: The introduction (004) says all errors follow this envelope; the reference notes report live responses in other shapes: 401 `{"success": false, "message": "Invalid API Key"}`, 400 `{"code": 400, "message": "Validation error: ..."}`, and HTML bodies from gateways (502/503/504). Chosen: describe the documented envelope; a client must keep the status, the raw body and any request id, and parse this envelope only when it is present.
+/// The error envelope every documented error uses. Some live errors have other shapes (401 as `{"success": false, "message": ...}`, 400 as `{"code": 400, "message": ...}`, gateway errors as HTML), so decode it only when it is present.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ErrorResponse {
@@ -839,6 +817,8 @@ impl ErrorType {
     }
 }
 
+/// The API version to use for this request, a date-based version identifier such as `2026-01-01.nova`. When omitted, the default version set for your organization in the dashboard settings applies.
+///
 /// Example: `"2026-01-01.nova"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum FeaturebaseVersion {
@@ -946,8 +926,6 @@ pub struct UpsertCompanyRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub created_at: Option<String>,
     /// Custom field values on the company. Values can be string, number, boolean, null, or array of primitives.
-    ///
-    /// Documentation conflict: The SDK body parameters (001) show `customFields` as `object { priority, region, tier }`, while the prose says 'Custom field values' of any primitive type. Chosen: an open map, since custom fields are defined per organization.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_fields: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// Industry the company operates in
@@ -995,27 +973,19 @@ impl UpsertCompanyRequest {
         }
     }
 
-    /// Number of employees in the company
-    ///
-    /// Example: `250`.
+    /// Sets [`company_size`](field@Self::company_size).
     pub fn company_size(mut self, company_size: f64) -> Self {
         self.company_size = Some(company_size);
         self
     }
 
-    /// When the company was created in your system (ISO 8601)
-    ///
-    /// Format: `date-time`.
-    ///
-    /// Example: `"2024-01-15T10:30:00Z"`.
+    /// Sets [`created_at`](field@Self::created_at).
     pub fn created_at(mut self, created_at: impl Into<String>) -> Self {
         self.created_at = Some(created_at.into());
         self
     }
 
-    /// Custom field values on the company. Values can be string, number, boolean, null, or array of primitives.
-    ///
-    /// Documentation conflict: The SDK body parameters (001) show `customFields` as `object { priority, region, tier }`, while the prose says 'Custom field values' of any primitive type. Chosen: an open map, since custom fields are defined per organization.
+    /// Sets [`custom_fields`](field@Self::custom_fields).
     pub fn custom_fields(
         mut self,
         custom_fields: std::collections::BTreeMap<String, serde_json::Value>,
@@ -1024,33 +994,25 @@ impl UpsertCompanyRequest {
         self
     }
 
-    /// Industry the company operates in
-    ///
-    /// Example: `"Technology"`.
+    /// Sets [`industry`](field@Self::industry).
     pub fn industry(mut self, industry: impl Into<String>) -> Self {
         self.industry = Some(industry.into());
         self
     }
 
-    /// Monthly spend/revenue from this company
-    ///
-    /// Example: `5000`.
+    /// Sets [`monthly_spend`](field@Self::monthly_spend).
     pub fn monthly_spend(mut self, monthly_spend: f64) -> Self {
         self.monthly_spend = Some(monthly_spend);
         self
     }
 
-    /// Current plan/subscription name
-    ///
-    /// Example: `"enterprise"`.
+    /// Sets [`plan`](field@Self::plan).
     pub fn plan(mut self, plan: impl Into<String>) -> Self {
         self.plan = Some(plan.into());
         self
     }
 
-    /// Company website URL
-    ///
-    /// Example: `"https://acme.com"`.
+    /// Sets [`website`](field@Self::website).
     pub fn website(mut self, website: impl Into<String>) -> Self {
         self.website = Some(website.into());
         self
@@ -1066,8 +1028,6 @@ pub struct UpsertContactCompany {
     /// HMAC-SHA256 hash of company ID for identity verification
     ///
     /// At most 256 characters.
-    ///
-    /// Documentation conflict: The prose list of company fields (001, 003 'Company Object') omits `companyHash`, while the SDK body parameters (001, 003) include it with maxLength 256. Chosen: keep it as an optional field.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub company_hash: Option<String>,
     /// Number of employees in the company
@@ -1085,8 +1045,6 @@ pub struct UpsertContactCompany {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub created_at: Option<String>,
     /// Custom field values on the company. Values can be string, number, boolean, null, or array of primitives.
-    ///
-    /// Documentation conflict: The SDK body parameters (001, 003) show `customFields` as `object { industry, plan, priority }`, while the prose says 'Custom field values' of any primitive type. Chosen: an open map, since custom fields are defined per organization.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_fields: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// External company ID from your system
@@ -1148,39 +1106,25 @@ impl UpsertContactCompany {
         }
     }
 
-    /// HMAC-SHA256 hash of company ID for identity verification
-    ///
-    /// At most 256 characters.
-    ///
-    /// Documentation conflict: The prose list of company fields (001, 003 'Company Object') omits `companyHash`, while the SDK body parameters (001, 003) include it with maxLength 256. Chosen: keep it as an optional field.
+    /// Sets [`company_hash`](field@Self::company_hash).
     pub fn company_hash(mut self, company_hash: impl Into<String>) -> Self {
         self.company_hash = Some(company_hash.into());
         self
     }
 
-    /// Number of employees in the company
-    ///
-    /// At least 0.
-    ///
-    /// Example: `250`.
+    /// Sets [`company_size`](field@Self::company_size).
     pub fn company_size(mut self, company_size: f64) -> Self {
         self.company_size = Some(company_size);
         self
     }
 
-    /// When the company was created (ISO 8601)
-    ///
-    /// Format: `date-time`.
-    ///
-    /// Example: `"2024-01-15T10:30:00Z"`.
+    /// Sets [`created_at`](field@Self::created_at).
     pub fn created_at(mut self, created_at: impl Into<String>) -> Self {
         self.created_at = Some(created_at.into());
         self
     }
 
-    /// Custom field values on the company. Values can be string, number, boolean, null, or array of primitives.
-    ///
-    /// Documentation conflict: The SDK body parameters (001, 003) show `customFields` as `object { industry, plan, priority }`, while the prose says 'Custom field values' of any primitive type. Chosen: an open map, since custom fields are defined per organization.
+    /// Sets [`custom_fields`](field@Self::custom_fields).
     pub fn custom_fields(
         mut self,
         custom_fields: std::collections::BTreeMap<String, serde_json::Value>,
@@ -1189,41 +1133,25 @@ impl UpsertContactCompany {
         self
     }
 
-    /// Industry the company operates in
-    ///
-    /// At most 500 characters.
-    ///
-    /// Example: `"Technology"`.
+    /// Sets [`industry`](field@Self::industry).
     pub fn industry(mut self, industry: impl Into<String>) -> Self {
         self.industry = Some(industry.into());
         self
     }
 
-    /// Monthly spend/revenue from this company
-    ///
-    /// At least 0.
-    ///
-    /// Example: `500`.
+    /// Sets [`monthly_spend`](field@Self::monthly_spend).
     pub fn monthly_spend(mut self, monthly_spend: f64) -> Self {
         self.monthly_spend = Some(monthly_spend);
         self
     }
 
-    /// Current plan/subscription name
-    ///
-    /// At most 500 characters.
-    ///
-    /// Example: `"enterprise"`.
+    /// Sets [`plan`](field@Self::plan).
     pub fn plan(mut self, plan: impl Into<String>) -> Self {
         self.plan = Some(plan.into());
         self
     }
 
-    /// Company website URL
-    ///
-    /// At most 500 characters.
-    ///
-    /// Example: `"https://acme.com"`.
+    /// Sets [`website`](field@Self::website).
     pub fn website(mut self, website: impl Into<String>) -> Self {
         self.website = Some(website.into());
         self
@@ -1249,8 +1177,6 @@ pub struct UpsertContactRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub created_at: Option<String>,
     /// Custom field values on the contact. Values can be string, number, boolean, null, or array of primitives.
-    ///
-    /// Documentation conflict: The SDK body parameters (001, 003) show `customFields` as `object { accountType, plan, signupSource }` (keys taken from examples), while the prose says 'Custom field values' whose values can be string, number, boolean, null, or array of primitives. Chosen: an open map, since custom fields are defined per organization.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_fields: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// Contact locale/language preference
@@ -1294,8 +1220,6 @@ pub struct UpsertContactRequest {
     /// HMAC-SHA256 hash of userId or email for identity verification: the lowercase hex HMAC-SHA256 of the `userId` under your identity-verification secret, or of the `email` when there is no `userId` (`userId` wins when both are present).
     ///
     /// At most 256 characters.
-    ///
-    /// Documentation conflict: The documented example value `a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6q7r8s9t0u1v2w3x4y5z6` is not a hex digest (52 characters, letters past `f`), while the reference notes define `userHash` as the lowercase hex HMAC-SHA256 (64 hex characters). Chosen: the reference-notes definition in the description, `maxLength: 256` as documented and no pattern; the documented request example is kept verbatim.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub user_hash: Option<String>,
 }
@@ -1343,25 +1267,19 @@ impl UpsertContactRequest {
         })
     }
 
-    /// Companies the contact belongs to
+    /// Sets [`companies`](field@Self::companies).
     pub fn companies(mut self, companies: Vec<UpsertContactCompany>) -> Self {
         self.companies = Some(companies);
         self
     }
 
-    /// When the contact was created in your system (ISO 8601)
-    ///
-    /// Format: `date-time`.
-    ///
-    /// Example: `"2024-01-15T10:30:00Z"`.
+    /// Sets [`created_at`](field@Self::created_at).
     pub fn created_at(mut self, created_at: impl Into<String>) -> Self {
         self.created_at = Some(created_at.into());
         self
     }
 
-    /// Custom field values on the contact. Values can be string, number, boolean, null, or array of primitives.
-    ///
-    /// Documentation conflict: The SDK body parameters (001, 003) show `customFields` as `object { accountType, plan, signupSource }` (keys taken from examples), while the prose says 'Custom field values' whose values can be string, number, boolean, null, or array of primitives. Chosen: an open map, since custom fields are defined per organization.
+    /// Sets [`custom_fields`](field@Self::custom_fields).
     pub fn custom_fields(
         mut self,
         custom_fields: std::collections::BTreeMap<String, serde_json::Value>,
@@ -1370,67 +1288,43 @@ impl UpsertContactRequest {
         self
     }
 
-    /// Contact locale/language preference
-    ///
-    /// At most 10 characters.
-    ///
-    /// Example: `"en"`.
+    /// Sets [`locale`](field@Self::locale).
     pub fn locale(mut self, locale: impl Into<String>) -> Self {
         self.locale = Some(locale.into());
         self
     }
 
-    /// Contact display name
-    ///
-    /// At most 500 characters.
-    ///
-    /// Example: `"John Doe"`.
+    /// Sets [`name`](field@Self::name).
     pub fn name(mut self, name: impl Into<String>) -> Self {
         self.name = Some(name.into());
         self
     }
 
-    /// Contact phone number
-    ///
-    /// At most 500 characters.
-    ///
-    /// Example: `"+1234567890"`.
+    /// Sets [`phone`](field@Self::phone).
     pub fn phone(mut self, phone: impl Into<String>) -> Self {
         self.phone = Some(phone.into());
         self
     }
 
-    /// Profile picture URL
-    ///
-    /// Format: `uri`.
-    ///
-    /// Example: `"https://example.com/avatar.png"`.
+    /// Sets [`profile_picture`](field@Self::profile_picture).
     pub fn profile_picture(mut self, profile_picture: impl Into<String>) -> Self {
         self.profile_picture = Some(profile_picture.into());
         self
     }
 
-    /// Array of role IDs to assign to the contact
-    ///
-    /// Example: `["role_vip","role_beta"]`.
+    /// Sets [`roles`](field@Self::roles).
     pub fn roles(mut self, roles: Vec<String>) -> Self {
         self.roles = Some(roles);
         self
     }
 
-    /// Whether the contact is subscribed to changelog updates
-    ///
-    /// Example: `true`.
+    /// Sets [`subscribed_to_changelog`](field@Self::subscribed_to_changelog).
     pub fn subscribed_to_changelog(mut self, subscribed_to_changelog: bool) -> Self {
         self.subscribed_to_changelog = Some(subscribed_to_changelog);
         self
     }
 
-    /// HMAC-SHA256 hash of userId or email for identity verification: the lowercase hex HMAC-SHA256 of the `userId` under your identity-verification secret, or of the `email` when there is no `userId` (`userId` wins when both are present).
-    ///
-    /// At most 256 characters.
-    ///
-    /// Documentation conflict: The documented example value `a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6q7r8s9t0u1v2w3x4y5z6` is not a hex digest (52 characters, letters past `f`), while the reference notes define `userHash` as the lowercase hex HMAC-SHA256 (64 hex characters). Chosen: the reference-notes definition in the description, `maxLength: 256` as documented and no pattern; the documented request example is kept verbatim.
+    /// Sets [`user_hash`](field@Self::user_hash).
     pub fn user_hash(mut self, user_hash: impl Into<String>) -> Self {
         self.user_hash = Some(user_hash.into());
         self

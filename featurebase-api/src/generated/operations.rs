@@ -20,8 +20,6 @@ use super::models;
 ///
 /// - **404 Not Found** - Company or contact does not exist
 ///
-/// This endpoint is only available in API version 2026-01-01.nova and newer.
-///
 /// Available since API version `2026-01-01.nova`.
 ///
 /// Sends `POST /v2/companies/{id}/contacts`.
@@ -29,11 +27,26 @@ use super::models;
 /// # Responses
 ///
 /// - `200`: The updated contact, with the new company association.
-/// - `400`: Bad request (`invalid_request_error`): invalid request parameters or body. The live API has also been seen answering `{"code": 400, "message": "Validation error: ..."}` outside the envelope. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`). The example is the one the API introduction documents. Live 404 envelopes may lack `status`.
-/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `400`: Bad request (`invalid_request_error`): invalid request parameters or body.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid.
+/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`).
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
+/// - `500`: Server-side error (`api_error`).
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// use featurebase_api::models;
+/// let contact = client
+///     .users()
+///     .companies()
+///     .contacts("507f1f77bcf86cd799439011")
+///     .attach(models::AttachContactRequest::new("507f1f77bcf86cd799439012"))
+///     .await?;
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct AttachContactToCompany {
@@ -45,7 +58,9 @@ pub struct AttachContactToCompany {
 }
 
 impl AttachContactToCompany {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "attachContactToCompany",
         method: rt::Method::Post,
@@ -68,11 +83,7 @@ impl AttachContactToCompany {
         }
     }
 
-    /// The API version to use for this request, a date-based version identifier such as `2026-01-01.nova`. When omitted, the default version set for your organization in the dashboard settings applies.
-    ///
-    /// Example: `"2026-01-01.nova"`.
-    ///
-    /// Documentation conflict: Every operation's parameter list (001, 003) marks the header optional with the values `2026-01-01.nova` or `2025-12-12.clover`, while the introduction (004) says to include the version in the request header (or set an organization default in the dashboard); every operation here is documented as only available in 2026-01-01.nova and newer, so `2025-12-12.clover` cannot serve them; and the reference notes name a newer version, `2026-08-19.orbit`, that the enum lacks. Chosen: an optional header with the documented enum (a request without it gets the organization default, as the introduction allows); a client should always send its pinned version and must keep unknown version strings.
+    /// Sets the `Featurebase-Version` header; see [`FeaturebaseVersion`](models::FeaturebaseVersion).
     pub fn featurebase_version(
         mut self,
         featurebase_version: models::FeaturebaseVersion,
@@ -132,8 +143,6 @@ impl std::future::IntoFuture for AttachContactToCompany {
 /// Returns a block confirmation object: `id` is the ID of the blocked contact, `object` is always
 /// `contact`, `blocked` is always `true`.
 ///
-/// This endpoint is only available in API version 2026-01-01.nova and newer.
-///
 /// Available since API version `2026-01-01.nova`.
 ///
 /// Sends `POST /v2/contacts/{id}/block`.
@@ -141,10 +150,23 @@ impl std::future::IntoFuture for AttachContactToCompany {
 /// # Responses
 ///
 /// - `200`: The contact was blocked.
-/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`). The example is the one the API introduction documents. Live 404 envelopes may lack `status`.
-/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid.
+/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`).
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
+/// - `500`: Server-side error (`api_error`).
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// let blocked_contact = client
+///     .users()
+///     .contacts()
+///     .block("676f0f6765bdaa7d7d760f88")
+///     .await?;
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct BlockContactById {
@@ -155,7 +177,9 @@ pub struct BlockContactById {
 }
 
 impl BlockContactById {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "blockContactById",
         method: rt::Method::Post,
@@ -173,11 +197,7 @@ impl BlockContactById {
         }
     }
 
-    /// The API version to use for this request, a date-based version identifier such as `2026-01-01.nova`. When omitted, the default version set for your organization in the dashboard settings applies.
-    ///
-    /// Example: `"2026-01-01.nova"`.
-    ///
-    /// Documentation conflict: Every operation's parameter list (001, 003) marks the header optional with the values `2026-01-01.nova` or `2025-12-12.clover`, while the introduction (004) says to include the version in the request header (or set an organization default in the dashboard); every operation here is documented as only available in 2026-01-01.nova and newer, so `2025-12-12.clover` cannot serve them; and the reference notes name a newer version, `2026-08-19.orbit`, that the enum lacks. Chosen: an optional header with the documented enum (a request without it gets the organization default, as the introduction allows); a client should always send its pinned version and must keep unknown version strings.
+    /// Sets the `Featurebase-Version` header; see [`FeaturebaseVersion`](models::FeaturebaseVersion).
     pub fn featurebase_version(
         mut self,
         featurebase_version: models::FeaturebaseVersion,
@@ -235,8 +255,6 @@ impl std::future::IntoFuture for BlockContactById {
 /// Use this endpoint when you need to delete a company using your own system's company identifier,
 /// such as when a company is removed from your application.
 ///
-/// This endpoint is only available in API version 2026-01-01.nova and newer.
-///
 /// Available since API version `2026-01-01.nova`.
 ///
 /// Sends `DELETE /v2/companies/by-company-id/{companyId}`.
@@ -244,10 +262,23 @@ impl std::future::IntoFuture for BlockContactById {
 /// # Responses
 ///
 /// - `200`: The company was deleted.
-/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`). The example is the one the API introduction documents. Live 404 envelopes may lack `status`.
-/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid.
+/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`).
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
+/// - `500`: Server-side error (`api_error`).
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// let deleted_company = client
+///     .users()
+///     .companies()
+///     .delete_by_company_id("comp_12345")
+///     .await?;
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct DeleteCompanyByCompanyId {
@@ -258,7 +289,9 @@ pub struct DeleteCompanyByCompanyId {
 }
 
 impl DeleteCompanyByCompanyId {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "deleteCompanyByCompanyId",
         method: rt::Method::Delete,
@@ -279,11 +312,7 @@ impl DeleteCompanyByCompanyId {
         }
     }
 
-    /// The API version to use for this request, a date-based version identifier such as `2026-01-01.nova`. When omitted, the default version set for your organization in the dashboard settings applies.
-    ///
-    /// Example: `"2026-01-01.nova"`.
-    ///
-    /// Documentation conflict: Every operation's parameter list (001, 003) marks the header optional with the values `2026-01-01.nova` or `2025-12-12.clover`, while the introduction (004) says to include the version in the request header (or set an organization default in the dashboard); every operation here is documented as only available in 2026-01-01.nova and newer, so `2025-12-12.clover` cannot serve them; and the reference notes name a newer version, `2026-08-19.orbit`, that the enum lacks. Chosen: an optional header with the documented enum (a request without it gets the organization default, as the introduction allows); a client should always send its pinned version and must keep unknown version strings.
+    /// Sets the `Featurebase-Version` header; see [`FeaturebaseVersion`](models::FeaturebaseVersion).
     pub fn featurebase_version(
         mut self,
         featurebase_version: models::FeaturebaseVersion,
@@ -334,8 +363,6 @@ impl std::future::IntoFuture for DeleteCompanyByCompanyId {
 ///
 /// - **404 Not Found** - Company with the specified ID does not exist
 ///
-/// This endpoint is only available in API version 2026-01-01.nova and newer.
-///
 /// Available since API version `2026-01-01.nova`.
 ///
 /// Sends `DELETE /v2/companies/{id}`.
@@ -343,10 +370,23 @@ impl std::future::IntoFuture for DeleteCompanyByCompanyId {
 /// # Responses
 ///
 /// - `200`: The company was deleted.
-/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`). The example is the one the API introduction documents. Live 404 envelopes may lack `status`.
-/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid.
+/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`).
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
+/// - `500`: Server-side error (`api_error`).
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// let deleted_company = client
+///     .users()
+///     .companies()
+///     .delete("507f1f77bcf86cd799439011")
+///     .await?;
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct DeleteCompanyById {
@@ -357,7 +397,9 @@ pub struct DeleteCompanyById {
 }
 
 impl DeleteCompanyById {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "deleteCompanyById",
         method: rt::Method::Delete,
@@ -375,11 +417,7 @@ impl DeleteCompanyById {
         }
     }
 
-    /// The API version to use for this request, a date-based version identifier such as `2026-01-01.nova`. When omitted, the default version set for your organization in the dashboard settings applies.
-    ///
-    /// Example: `"2026-01-01.nova"`.
-    ///
-    /// Documentation conflict: Every operation's parameter list (001, 003) marks the header optional with the values `2026-01-01.nova` or `2025-12-12.clover`, while the introduction (004) says to include the version in the request header (or set an organization default in the dashboard); every operation here is documented as only available in 2026-01-01.nova and newer, so `2025-12-12.clover` cannot serve them; and the reference notes name a newer version, `2026-08-19.orbit`, that the enum lacks. Chosen: an optional header with the documented enum (a request without it gets the organization default, as the introduction allows); a client should always send its pinned version and must keep unknown version strings.
+    /// Sets the `Featurebase-Version` header; see [`FeaturebaseVersion`](models::FeaturebaseVersion).
     pub fn featurebase_version(
         mut self,
         featurebase_version: models::FeaturebaseVersion,
@@ -432,8 +470,6 @@ impl std::future::IntoFuture for DeleteCompanyById {
 /// Returns a deletion confirmation object: `id` is the ID of the deleted contact, `object` is always
 /// `contact`, `deleted` is always `true`.
 ///
-/// This endpoint is only available in API version 2026-01-01.nova and newer.
-///
 /// Available since API version `2026-01-01.nova`.
 ///
 /// Sends `DELETE /v2/contacts/{id}`.
@@ -441,10 +477,23 @@ impl std::future::IntoFuture for DeleteCompanyById {
 /// # Responses
 ///
 /// - `200`: The contact was deleted.
-/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`). The example is the one the API introduction documents. Live 404 envelopes may lack `status`.
-/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid.
+/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`).
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
+/// - `500`: Server-side error (`api_error`).
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// let deleted_contact = client
+///     .users()
+///     .contacts()
+///     .delete("676f0f6765bdaa7d7d760f88")
+///     .await?;
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct DeleteContactById {
@@ -455,7 +504,9 @@ pub struct DeleteContactById {
 }
 
 impl DeleteContactById {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "deleteContactById",
         method: rt::Method::Delete,
@@ -473,11 +524,7 @@ impl DeleteContactById {
         }
     }
 
-    /// The API version to use for this request, a date-based version identifier such as `2026-01-01.nova`. When omitted, the default version set for your organization in the dashboard settings applies.
-    ///
-    /// Example: `"2026-01-01.nova"`.
-    ///
-    /// Documentation conflict: Every operation's parameter list (001, 003) marks the header optional with the values `2026-01-01.nova` or `2025-12-12.clover`, while the introduction (004) says to include the version in the request header (or set an organization default in the dashboard); every operation here is documented as only available in 2026-01-01.nova and newer, so `2025-12-12.clover` cannot serve them; and the reference notes name a newer version, `2026-08-19.orbit`, that the enum lacks. Chosen: an optional header with the documented enum (a request without it gets the organization default, as the introduction allows); a client should always send its pinned version and must keep unknown version strings.
+    /// Sets the `Featurebase-Version` header; see [`FeaturebaseVersion`](models::FeaturebaseVersion).
     pub fn featurebase_version(
         mut self,
         featurebase_version: models::FeaturebaseVersion,
@@ -538,8 +585,6 @@ impl std::future::IntoFuture for DeleteContactById {
 /// Use this endpoint when you need to delete a contact using your own system's user identifier, such
 /// as when a user deletes their account in your application.
 ///
-/// This endpoint is only available in API version 2026-01-01.nova and newer.
-///
 /// Available since API version `2026-01-01.nova`.
 ///
 /// Sends `DELETE /v2/contacts/by-user-id/{userId}`.
@@ -547,10 +592,24 @@ impl std::future::IntoFuture for DeleteContactById {
 /// # Responses
 ///
 /// - `200`: The contact was deleted.
-/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`). The example is the one the API introduction documents. Live 404 envelopes may lack `status`.
-/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid.
+/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`).
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
+/// - `500`: Server-side error (`api_error`).
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// let deleted_contact = client
+///     .users()
+///     .contacts()
+///     .by_user_id("usr_12345")
+///     .delete()
+///     .await?;
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct DeleteContactByUserId {
@@ -561,7 +620,9 @@ pub struct DeleteContactByUserId {
 }
 
 impl DeleteContactByUserId {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "deleteContactByUserId",
         method: rt::Method::Delete,
@@ -579,11 +640,7 @@ impl DeleteContactByUserId {
         }
     }
 
-    /// The API version to use for this request, a date-based version identifier such as `2026-01-01.nova`. When omitted, the default version set for your organization in the dashboard settings applies.
-    ///
-    /// Example: `"2026-01-01.nova"`.
-    ///
-    /// Documentation conflict: Every operation's parameter list (001, 003) marks the header optional with the values `2026-01-01.nova` or `2025-12-12.clover`, while the introduction (004) says to include the version in the request header (or set an organization default in the dashboard); every operation here is documented as only available in 2026-01-01.nova and newer, so `2025-12-12.clover` cannot serve them; and the reference notes name a newer version, `2026-08-19.orbit`, that the enum lacks. Chosen: an optional header with the documented enum (a request without it gets the organization default, as the introduction allows); a client should always send its pinned version and must keep unknown version strings.
+    /// Sets the `Featurebase-Version` header; see [`FeaturebaseVersion`](models::FeaturebaseVersion).
     pub fn featurebase_version(
         mut self,
         featurebase_version: models::FeaturebaseVersion,
@@ -630,8 +687,6 @@ impl std::future::IntoFuture for DeleteContactByUserId {
 ///
 /// - **404 Not Found** - Company with the specified ID does not exist
 ///
-/// This endpoint is only available in API version 2026-01-01.nova and newer.
-///
 /// Available since API version `2026-01-01.nova`.
 ///
 /// Sends `GET /v2/companies/{id}`.
@@ -639,10 +694,19 @@ impl std::future::IntoFuture for DeleteContactByUserId {
 /// # Responses
 ///
 /// - `200`: The company.
-/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`). The example is the one the API introduction documents. Live 404 envelopes may lack `status`.
-/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid.
+/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`).
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
+/// - `500`: Server-side error (`api_error`).
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// let company = client.users().companies().retrieve("507f1f77bcf86cd799439011").await?;
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct GetCompanyById {
@@ -653,7 +717,9 @@ pub struct GetCompanyById {
 }
 
 impl GetCompanyById {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "getCompanyById",
         method: rt::Method::Get,
@@ -671,11 +737,7 @@ impl GetCompanyById {
         }
     }
 
-    /// The API version to use for this request, a date-based version identifier such as `2026-01-01.nova`. When omitted, the default version set for your organization in the dashboard settings applies.
-    ///
-    /// Example: `"2026-01-01.nova"`.
-    ///
-    /// Documentation conflict: Every operation's parameter list (001, 003) marks the header optional with the values `2026-01-01.nova` or `2025-12-12.clover`, while the introduction (004) says to include the version in the request header (or set an organization default in the dashboard); every operation here is documented as only available in 2026-01-01.nova and newer, so `2025-12-12.clover` cannot serve them; and the reference notes name a newer version, `2026-08-19.orbit`, that the enum lacks. Chosen: an optional header with the documented enum (a request without it gets the organization default, as the introduction allows); a client should always send its pinned version and must keep unknown version strings.
+    /// Sets the `Featurebase-Version` header; see [`FeaturebaseVersion`](models::FeaturebaseVersion).
     pub fn featurebase_version(
         mut self,
         featurebase_version: models::FeaturebaseVersion,
@@ -718,8 +780,6 @@ impl std::future::IntoFuture for GetCompanyById {
 ///
 /// Retrieves a single contact by their Featurebase ID. Returns both customers and leads.
 ///
-/// This endpoint is only available in API version 2026-01-01.nova and newer.
-///
 /// Available since API version `2026-01-01.nova`.
 ///
 /// Sends `GET /v2/contacts/{id}`.
@@ -727,10 +787,19 @@ impl std::future::IntoFuture for GetCompanyById {
 /// # Responses
 ///
 /// - `200`: The contact.
-/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`). The example is the one the API introduction documents. Live 404 envelopes may lack `status`.
-/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid.
+/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`).
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
+/// - `500`: Server-side error (`api_error`).
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// let contact = client.users().contacts().retrieve("676f0f6765bdaa7d7d760f88").await?;
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct GetContactById {
@@ -741,7 +810,9 @@ pub struct GetContactById {
 }
 
 impl GetContactById {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "getContactById",
         method: rt::Method::Get,
@@ -759,11 +830,7 @@ impl GetContactById {
         }
     }
 
-    /// The API version to use for this request, a date-based version identifier such as `2026-01-01.nova`. When omitted, the default version set for your organization in the dashboard settings applies.
-    ///
-    /// Example: `"2026-01-01.nova"`.
-    ///
-    /// Documentation conflict: Every operation's parameter list (001, 003) marks the header optional with the values `2026-01-01.nova` or `2025-12-12.clover`, while the introduction (004) says to include the version in the request header (or set an organization default in the dashboard); every operation here is documented as only available in 2026-01-01.nova and newer, so `2025-12-12.clover` cannot serve them; and the reference notes name a newer version, `2026-08-19.orbit`, that the enum lacks. Chosen: an optional header with the documented enum (a request without it gets the organization default, as the introduction allows); a client should always send its pinned version and must keep unknown version strings.
+    /// Sets the `Featurebase-Version` header; see [`FeaturebaseVersion`](models::FeaturebaseVersion).
     pub fn featurebase_version(
         mut self,
         featurebase_version: models::FeaturebaseVersion,
@@ -814,8 +881,6 @@ impl std::future::IntoFuture for GetContactById {
 /// identifier, such as when displaying Featurebase data alongside your user's information in your
 /// own application.
 ///
-/// This endpoint is only available in API version 2026-01-01.nova and newer.
-///
 /// Available since API version `2026-01-01.nova`.
 ///
 /// Sends `GET /v2/contacts/by-user-id/{userId}`.
@@ -823,10 +888,19 @@ impl std::future::IntoFuture for GetContactById {
 /// # Responses
 ///
 /// - `200`: The contact (always a customer).
-/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`). The example is the one the API introduction documents. Live 404 envelopes may lack `status`.
-/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid.
+/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`).
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
+/// - `500`: Server-side error (`api_error`).
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// let contact = client.users().contacts().by_user_id("usr_12345").retrieve().await?;
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct GetContactByUserId {
@@ -837,7 +911,9 @@ pub struct GetContactByUserId {
 }
 
 impl GetContactByUserId {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "getContactByUserId",
         method: rt::Method::Get,
@@ -855,11 +931,7 @@ impl GetContactByUserId {
         }
     }
 
-    /// The API version to use for this request, a date-based version identifier such as `2026-01-01.nova`. When omitted, the default version set for your organization in the dashboard settings applies.
-    ///
-    /// Example: `"2026-01-01.nova"`.
-    ///
-    /// Documentation conflict: Every operation's parameter list (001, 003) marks the header optional with the values `2026-01-01.nova` or `2025-12-12.clover`, while the introduction (004) says to include the version in the request header (or set an organization default in the dashboard); every operation here is documented as only available in 2026-01-01.nova and newer, so `2025-12-12.clover` cannot serve them; and the reference notes name a newer version, `2026-08-19.orbit`, that the enum lacks. Chosen: an optional header with the documented enum (a request without it gets the organization default, as the introduction allows); a client should always send its pinned version and must keep unknown version strings.
+    /// Sets the `Featurebase-Version` header; see [`FeaturebaseVersion`](models::FeaturebaseVersion).
     pub fn featurebase_version(
         mut self,
         featurebase_version: models::FeaturebaseVersion,
@@ -921,11 +993,25 @@ impl std::future::IntoFuture for GetContactByUserId {
 /// # Responses
 ///
 /// - `200`: The contact's email preferences.
-/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `403`: Permission denied (`authorization_error`). Not in the documentation of these operations: the live API answers email-preference updates with 403 `authorization_error`, code `forbidden`. The example's `message` is illustrative.
-/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`). The example is the one the API introduction documents. Live 404 envelopes may lack `status`.
-/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid.
+/// - `403`: Permission denied (`authorization_error`, code `forbidden`).
+/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`).
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
+/// - `500`: Server-side error (`api_error`).
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// let contact_email_preferences = client
+///     .users()
+///     .contacts()
+///     .email_preferences("676f0f6765bdaa7d7d760f88")
+///     .retrieve()
+///     .await?;
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct GetContactEmailPreferencesById {
@@ -936,7 +1022,9 @@ pub struct GetContactEmailPreferencesById {
 }
 
 impl GetContactEmailPreferencesById {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "getContactEmailPreferencesById",
         method: rt::Method::Get,
@@ -954,11 +1042,7 @@ impl GetContactEmailPreferencesById {
         }
     }
 
-    /// The API version to use for this request, a date-based version identifier such as `2026-01-01.nova`. When omitted, the default version set for your organization in the dashboard settings applies.
-    ///
-    /// Example: `"2026-01-01.nova"`.
-    ///
-    /// Documentation conflict: Every operation's parameter list (001, 003) marks the header optional with the values `2026-01-01.nova` or `2025-12-12.clover`, while the introduction (004) says to include the version in the request header (or set an organization default in the dashboard); every operation here is documented as only available in 2026-01-01.nova and newer, so `2025-12-12.clover` cannot serve them; and the reference notes name a newer version, `2026-08-19.orbit`, that the enum lacks. Chosen: an optional header with the documented enum (a request without it gets the organization default, as the introduction allows); a client should always send its pinned version and must keep unknown version strings.
+    /// Sets the `Featurebase-Version` header; see [`FeaturebaseVersion`](models::FeaturebaseVersion).
     pub fn featurebase_version(
         mut self,
         featurebase_version: models::FeaturebaseVersion,
@@ -1017,11 +1101,26 @@ impl std::future::IntoFuture for GetContactEmailPreferencesById {
 /// # Responses
 ///
 /// - `200`: The contact's email preferences.
-/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `403`: Permission denied (`authorization_error`). Not in the documentation of these operations: the live API answers email-preference updates with 403 `authorization_error`, code `forbidden`. The example's `message` is illustrative.
-/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`). The example is the one the API introduction documents. Live 404 envelopes may lack `status`.
-/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid.
+/// - `403`: Permission denied (`authorization_error`, code `forbidden`).
+/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`).
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
+/// - `500`: Server-side error (`api_error`).
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// let contact_email_preferences = client
+///     .users()
+///     .contacts()
+///     .by_user_id("usr_12345")
+///     .email_preferences()
+///     .retrieve()
+///     .await?;
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct GetContactEmailPreferencesByUserId {
@@ -1032,7 +1131,9 @@ pub struct GetContactEmailPreferencesByUserId {
 }
 
 impl GetContactEmailPreferencesByUserId {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "getContactEmailPreferencesByUserId",
         method: rt::Method::Get,
@@ -1050,11 +1151,7 @@ impl GetContactEmailPreferencesByUserId {
         }
     }
 
-    /// The API version to use for this request, a date-based version identifier such as `2026-01-01.nova`. When omitted, the default version set for your organization in the dashboard settings applies.
-    ///
-    /// Example: `"2026-01-01.nova"`.
-    ///
-    /// Documentation conflict: Every operation's parameter list (001, 003) marks the header optional with the values `2026-01-01.nova` or `2025-12-12.clover`, while the introduction (004) says to include the version in the request header (or set an organization default in the dashboard); every operation here is documented as only available in 2026-01-01.nova and newer, so `2025-12-12.clover` cannot serve them; and the reference notes name a newer version, `2026-08-19.orbit`, that the enum lacks. Chosen: an optional header with the documented enum (a request without it gets the organization default, as the introduction allows); a client should always send its pinned version and must keep unknown version strings.
+    /// Sets the `Featurebase-Version` header; see [`FeaturebaseVersion`](models::FeaturebaseVersion).
     pub fn featurebase_version(
         mut self,
         featurebase_version: models::FeaturebaseVersion,
@@ -1100,8 +1197,6 @@ impl std::future::IntoFuture for GetContactEmailPreferencesByUserId {
 /// Returns a list object: `object` is always `list`, `data` holds the company objects and
 /// `nextCursor` is the cursor for the next page (`null` if no more results).
 ///
-/// This endpoint is only available in API version 2026-01-01.nova and newer.
-///
 /// Available since API version `2026-01-01.nova`.
 ///
 /// Sends `GET /v2/companies`.
@@ -1109,10 +1204,25 @@ impl std::future::IntoFuture for GetContactEmailPreferencesByUserId {
 /// # Responses
 ///
 /// - `200`: A page of companies.
-/// - `400`: Bad request (`invalid_request_error`): invalid request parameters or body. The live API has also been seen answering `{"code": 400, "message": "Validation error: ..."}` outside the envelope. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `400`: Bad request (`invalid_request_error`): invalid request parameters or body.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid.
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
+/// - `500`: Server-side error (`api_error`).
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// let page = client
+///     .users()
+///     .companies()
+///     .list()
+///     .limit(10)
+///     .cursor("eyJpZCI6IjUwN2YxZjc3YmNmODZjZDc5OTQzOTAxMSJ9")
+///     .await?;
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct ListCompanies {
@@ -1124,7 +1234,9 @@ pub struct ListCompanies {
 }
 
 impl ListCompanies {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "listCompanies",
         method: rt::Method::Get,
@@ -1143,15 +1255,11 @@ impl ListCompanies {
         }
     }
 
-    /// A limit on the number of objects to be returned, between 1 and 100 (default 10).
+    /// A limit on the number of objects to be returned.
     ///
     /// Between 1 and 100.
     ///
     /// Defaults to `10`.
-    ///
-    /// Example: `10`.
-    ///
-    /// Documentation conflict: The SDK parameter lists (001) type `limit` as `number`, while the prose describes a count from 1 to 100 with default 10. Chosen: `integer` (minimum 1, maximum 100, default 10), since a fractional page size is meaningless.
     pub fn limit(mut self, limit: i64) -> Self {
         self.limit = Some(limit);
         self
@@ -1167,11 +1275,7 @@ impl ListCompanies {
         self
     }
 
-    /// The API version to use for this request, a date-based version identifier such as `2026-01-01.nova`. When omitted, the default version set for your organization in the dashboard settings applies.
-    ///
-    /// Example: `"2026-01-01.nova"`.
-    ///
-    /// Documentation conflict: Every operation's parameter list (001, 003) marks the header optional with the values `2026-01-01.nova` or `2025-12-12.clover`, while the introduction (004) says to include the version in the request header (or set an organization default in the dashboard); every operation here is documented as only available in 2026-01-01.nova and newer, so `2025-12-12.clover` cannot serve them; and the reference notes name a newer version, `2026-08-19.orbit`, that the enum lacks. Chosen: an optional header with the documented enum (a request without it gets the organization default, as the introduction allows); a client should always send its pinned version and must keep unknown version strings.
+    /// Sets the `Featurebase-Version` header; see [`FeaturebaseVersion`](models::FeaturebaseVersion).
     pub fn featurebase_version(
         mut self,
         featurebase_version: models::FeaturebaseVersion,
@@ -1251,8 +1355,6 @@ impl std::future::IntoFuture for ListCompanies {
 ///
 /// - **404 Not Found** - Company with the specified ID does not exist
 ///
-/// This endpoint is only available in API version 2026-01-01.nova and newer.
-///
 /// Available since API version `2026-01-01.nova`.
 ///
 /// Sends `GET /v2/companies/{id}/contacts`.
@@ -1260,11 +1362,27 @@ impl std::future::IntoFuture for ListCompanies {
 /// # Responses
 ///
 /// - `200`: A page of the company's contacts.
-/// - `400`: Bad request (`invalid_request_error`): invalid request parameters or body. The live API has also been seen answering `{"code": 400, "message": "Validation error: ..."}` outside the envelope. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`). The example is the one the API introduction documents. Live 404 envelopes may lack `status`.
-/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `400`: Bad request (`invalid_request_error`): invalid request parameters or body.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid.
+/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`).
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
+/// - `500`: Server-side error (`api_error`).
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// let page = client
+///     .users()
+///     .companies()
+///     .contacts("507f1f77bcf86cd799439011")
+///     .list()
+///     .limit(10)
+///     .cursor("eyJpZCI6IjUwN2YxZjc3YmNmODZjZDc5OTQzOTAxMSJ9")
+///     .await?;
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct ListCompanyContacts {
@@ -1277,7 +1395,9 @@ pub struct ListCompanyContacts {
 }
 
 impl ListCompanyContacts {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "listCompanyContacts",
         method: rt::Method::Get,
@@ -1297,15 +1417,11 @@ impl ListCompanyContacts {
         }
     }
 
-    /// A limit on the number of objects to be returned, between 1 and 100 (default 10).
+    /// A limit on the number of objects to be returned.
     ///
     /// Between 1 and 100.
     ///
     /// Defaults to `10`.
-    ///
-    /// Example: `10`.
-    ///
-    /// Documentation conflict: The SDK parameter lists (001) type `limit` as `number`, while the prose describes a count from 1 to 100 with default 10. Chosen: `integer` (minimum 1, maximum 100, default 10), since a fractional page size is meaningless.
     pub fn limit(mut self, limit: i64) -> Self {
         self.limit = Some(limit);
         self
@@ -1321,11 +1437,7 @@ impl ListCompanyContacts {
         self
     }
 
-    /// The API version to use for this request, a date-based version identifier such as `2026-01-01.nova`. When omitted, the default version set for your organization in the dashboard settings applies.
-    ///
-    /// Example: `"2026-01-01.nova"`.
-    ///
-    /// Documentation conflict: Every operation's parameter list (001, 003) marks the header optional with the values `2026-01-01.nova` or `2025-12-12.clover`, while the introduction (004) says to include the version in the request header (or set an organization default in the dashboard); every operation here is documented as only available in 2026-01-01.nova and newer, so `2025-12-12.clover` cannot serve them; and the reference notes name a newer version, `2026-08-19.orbit`, that the enum lacks. Chosen: an optional header with the documented enum (a request without it gets the organization default, as the introduction allows); a client should always send its pinned version and must keep unknown version strings.
+    /// Sets the `Featurebase-Version` header; see [`FeaturebaseVersion`](models::FeaturebaseVersion).
     pub fn featurebase_version(
         mut self,
         featurebase_version: models::FeaturebaseVersion,
@@ -1403,21 +1515,32 @@ impl std::future::IntoFuture for ListCompanyContacts {
 /// Returns a list object: `object` is always `list`, `data` holds the contact objects and
 /// `nextCursor` is the cursor for the next page, or `null` if there are no more results.
 ///
-/// This endpoint is only available in API version 2026-01-01.nova and newer.
-///
 /// Available since API version `2026-01-01.nova`.
-///
-/// Documentation conflict: The summary says the endpoint returns 'contacts (customers and leads)', while `contactType` defaults to `customer` (prose and SDK). Chosen: without `contactType` only customers are returned; pass `lead` or `all` for leads.
 ///
 /// Sends `GET /v2/contacts`.
 ///
 /// # Responses
 ///
 /// - `200`: A page of contacts.
-/// - `400`: Bad request (`invalid_request_error`): invalid request parameters or body. The live API has also been seen answering `{"code": 400, "message": "Validation error: ..."}` outside the envelope. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `400`: Bad request (`invalid_request_error`): invalid request parameters or body.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid.
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
+/// - `500`: Server-side error (`api_error`).
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// let page = client
+///     .users()
+///     .contacts()
+///     .list()
+///     .limit(10)
+///     .cursor("eyJpZCI6IjUwN2YxZjc3YmNmODZjZDc5OTQzOTAxMSJ9")
+///     .await?;
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct ListContacts {
@@ -1430,7 +1553,9 @@ pub struct ListContacts {
 }
 
 impl ListContacts {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "listContacts",
         method: rt::Method::Get,
@@ -1450,15 +1575,11 @@ impl ListContacts {
         }
     }
 
-    /// A limit on the number of objects to be returned, between 1 and 100 (default 10).
+    /// A limit on the number of objects to be returned.
     ///
     /// Between 1 and 100.
     ///
     /// Defaults to `10`.
-    ///
-    /// Example: `10`.
-    ///
-    /// Documentation conflict: The SDK parameter lists (001) type `limit` as `number`, while the prose describes a count from 1 to 100 with default 10. Chosen: `integer` (minimum 1, maximum 100, default 10), since a fractional page size is meaningless.
     pub fn limit(mut self, limit: i64) -> Self {
         self.limit = Some(limit);
         self
@@ -1474,19 +1595,13 @@ impl ListContacts {
         self
     }
 
-    /// Filter contacts by type: "customer" (default), "lead", or "all".
-    ///
-    /// Defaults to `"customer"`.
+    /// Sets the `contactType` query parameter; see [`ContactTypeFilter`](models::ContactTypeFilter).
     pub fn contact_type(mut self, contact_type: models::ContactTypeFilter) -> Self {
         self.contact_type = Some(contact_type);
         self
     }
 
-    /// The API version to use for this request, a date-based version identifier such as `2026-01-01.nova`. When omitted, the default version set for your organization in the dashboard settings applies.
-    ///
-    /// Example: `"2026-01-01.nova"`.
-    ///
-    /// Documentation conflict: Every operation's parameter list (001, 003) marks the header optional with the values `2026-01-01.nova` or `2025-12-12.clover`, while the introduction (004) says to include the version in the request header (or set an organization default in the dashboard); every operation here is documented as only available in 2026-01-01.nova and newer, so `2025-12-12.clover` cannot serve them; and the reference notes name a newer version, `2026-08-19.orbit`, that the enum lacks. Chosen: an optional header with the documented enum (a request without it gets the organization default, as the introduction allows); a client should always send its pinned version and must keep unknown version strings.
+    /// Sets the `Featurebase-Version` header; see [`FeaturebaseVersion`](models::FeaturebaseVersion).
     pub fn featurebase_version(
         mut self,
         featurebase_version: models::FeaturebaseVersion,
@@ -1567,8 +1682,6 @@ impl std::future::IntoFuture for ListContacts {
 /// - **400 Bad Request** - Contact is not attached to this company
 /// - **404 Not Found** - Company or contact does not exist
 ///
-/// This endpoint is only available in API version 2026-01-01.nova and newer.
-///
 /// Available since API version `2026-01-01.nova`.
 ///
 /// Sends `DELETE /v2/companies/{id}/contacts/{contactId}`.
@@ -1576,11 +1689,25 @@ impl std::future::IntoFuture for ListContacts {
 /// # Responses
 ///
 /// - `200`: The updated contact, with the company removed.
-/// - `400`: Bad request (`invalid_request_error`): invalid request parameters or body. The live API has also been seen answering `{"code": 400, "message": "Validation error: ..."}` outside the envelope. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`). The example is the one the API introduction documents. Live 404 envelopes may lack `status`.
-/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `400`: Bad request (`invalid_request_error`): invalid request parameters or body.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid.
+/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`).
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
+/// - `500`: Server-side error (`api_error`).
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// let contact = client
+///     .users()
+///     .companies()
+///     .contacts("507f1f77bcf86cd799439011")
+///     .remove("507f1f77bcf86cd799439012")
+///     .await?;
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct RemoveContactFromCompany {
@@ -1592,7 +1719,9 @@ pub struct RemoveContactFromCompany {
 }
 
 impl RemoveContactFromCompany {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "removeContactFromCompany",
         method: rt::Method::Delete,
@@ -1615,11 +1744,7 @@ impl RemoveContactFromCompany {
         }
     }
 
-    /// The API version to use for this request, a date-based version identifier such as `2026-01-01.nova`. When omitted, the default version set for your organization in the dashboard settings applies.
-    ///
-    /// Example: `"2026-01-01.nova"`.
-    ///
-    /// Documentation conflict: Every operation's parameter list (001, 003) marks the header optional with the values `2026-01-01.nova` or `2025-12-12.clover`, while the introduction (004) says to include the version in the request header (or set an organization default in the dashboard); every operation here is documented as only available in 2026-01-01.nova and newer, so `2025-12-12.clover` cannot serve them; and the reference notes name a newer version, `2026-08-19.orbit`, that the enum lacks. Chosen: an optional header with the documented enum (a request without it gets the organization default, as the introduction allows); a client should always send its pinned version and must keep unknown version strings.
+    /// Sets the `Featurebase-Version` header; see [`FeaturebaseVersion`](models::FeaturebaseVersion).
     pub fn featurebase_version(
         mut self,
         featurebase_version: models::FeaturebaseVersion,
@@ -1679,8 +1804,6 @@ impl std::future::IntoFuture for RemoveContactFromCompany {
 /// Returns an unblock confirmation object: `id` is the ID of the unblocked contact, `object` is
 /// always `contact`, `unblocked` is always `true`.
 ///
-/// This endpoint is only available in API version 2026-01-01.nova and newer.
-///
 /// Available since API version `2026-01-01.nova`.
 ///
 /// Sends `POST /v2/contacts/{id}/unblock`.
@@ -1688,10 +1811,23 @@ impl std::future::IntoFuture for RemoveContactFromCompany {
 /// # Responses
 ///
 /// - `200`: The contact was unblocked.
-/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`). The example is the one the API introduction documents. Live 404 envelopes may lack `status`.
-/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid.
+/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`).
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
+/// - `500`: Server-side error (`api_error`).
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// let unblocked_contact = client
+///     .users()
+///     .contacts()
+///     .unblock("676f0f6765bdaa7d7d760f88")
+///     .await?;
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct UnblockContactById {
@@ -1702,7 +1838,9 @@ pub struct UnblockContactById {
 }
 
 impl UnblockContactById {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "unblockContactById",
         method: rt::Method::Post,
@@ -1720,11 +1858,7 @@ impl UnblockContactById {
         }
     }
 
-    /// The API version to use for this request, a date-based version identifier such as `2026-01-01.nova`. When omitted, the default version set for your organization in the dashboard settings applies.
-    ///
-    /// Example: `"2026-01-01.nova"`.
-    ///
-    /// Documentation conflict: Every operation's parameter list (001, 003) marks the header optional with the values `2026-01-01.nova` or `2025-12-12.clover`, while the introduction (004) says to include the version in the request header (or set an organization default in the dashboard); every operation here is documented as only available in 2026-01-01.nova and newer, so `2025-12-12.clover` cannot serve them; and the reference notes name a newer version, `2026-08-19.orbit`, that the enum lacks. Chosen: an optional header with the documented enum (a request without it gets the organization default, as the introduction allows); a client should always send its pinned version and must keep unknown version strings.
+    /// Sets the `Featurebase-Version` header; see [`FeaturebaseVersion`](models::FeaturebaseVersion).
     pub fn featurebase_version(
         mut self,
         featurebase_version: models::FeaturebaseVersion,
@@ -1806,12 +1940,37 @@ impl std::future::IntoFuture for UnblockContactById {
 /// # Responses
 ///
 /// - `200`: The contact's email preferences after the update.
-/// - `400`: Bad request (`invalid_request_error`): invalid request parameters or body. The live API has also been seen answering `{"code": 400, "message": "Validation error: ..."}` outside the envelope. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `403`: Permission denied (`authorization_error`). Not in the documentation of these operations: the live API answers email-preference updates with 403 `authorization_error`, code `forbidden`. The example's `message` is illustrative.
-/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`). The example is the one the API introduction documents. Live 404 envelopes may lack `status`.
-/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `400`: Bad request (`invalid_request_error`): invalid request parameters or body.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid.
+/// - `403`: Permission denied (`authorization_error`, code `forbidden`).
+/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`).
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
+/// - `500`: Server-side error (`api_error`).
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// use featurebase_api::models;
+/// let contact_email_preferences = client
+///     .users()
+///     .contacts()
+///     .email_preferences("676f0f6765bdaa7d7d760f88")
+///     .update(
+///         models::UpdateEmailPreferencesRequest::new(
+///             models::EmailPreferencesPatch::with_all(
+///                     models::EmailPreferenceSetting::Subscribed,
+///                 )
+///                 .changelog(models::EmailPreferenceSetting::Unsubscribed)
+///                 .comment_replies(models::EmailPreferenceSetting::Unsubscribed)
+///                 .post_comments(models::EmailPreferenceSetting::Unsubscribed)
+///                 .post_updates(models::EmailPreferenceSetting::Subscribed),
+///         ),
+///     )
+///     .await?;
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct UpdateContactEmailPreferencesById {
@@ -1823,7 +1982,9 @@ pub struct UpdateContactEmailPreferencesById {
 }
 
 impl UpdateContactEmailPreferencesById {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "updateContactEmailPreferencesById",
         method: rt::Method::Patch,
@@ -1846,11 +2007,7 @@ impl UpdateContactEmailPreferencesById {
         }
     }
 
-    /// The API version to use for this request, a date-based version identifier such as `2026-01-01.nova`. When omitted, the default version set for your organization in the dashboard settings applies.
-    ///
-    /// Example: `"2026-01-01.nova"`.
-    ///
-    /// Documentation conflict: Every operation's parameter list (001, 003) marks the header optional with the values `2026-01-01.nova` or `2025-12-12.clover`, while the introduction (004) says to include the version in the request header (or set an organization default in the dashboard); every operation here is documented as only available in 2026-01-01.nova and newer, so `2025-12-12.clover` cannot serve them; and the reference notes name a newer version, `2026-08-19.orbit`, that the enum lacks. Chosen: an optional header with the documented enum (a request without it gets the organization default, as the introduction allows); a client should always send its pinned version and must keep unknown version strings.
+    /// Sets the `Featurebase-Version` header; see [`FeaturebaseVersion`](models::FeaturebaseVersion).
     pub fn featurebase_version(
         mut self,
         featurebase_version: models::FeaturebaseVersion,
@@ -1914,12 +2071,38 @@ impl std::future::IntoFuture for UpdateContactEmailPreferencesById {
 /// # Responses
 ///
 /// - `200`: The contact's email preferences after the update.
-/// - `400`: Bad request (`invalid_request_error`): invalid request parameters or body. The live API has also been seen answering `{"code": 400, "message": "Validation error: ..."}` outside the envelope. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `403`: Permission denied (`authorization_error`). Not in the documentation of these operations: the live API answers email-preference updates with 403 `authorization_error`, code `forbidden`. The example's `message` is illustrative.
-/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`). The example is the one the API introduction documents. Live 404 envelopes may lack `status`.
-/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `400`: Bad request (`invalid_request_error`): invalid request parameters or body.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid.
+/// - `403`: Permission denied (`authorization_error`, code `forbidden`).
+/// - `404`: The resource does not exist (`invalid_request_error`, code `resource_not_found`).
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
+/// - `500`: Server-side error (`api_error`).
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// use featurebase_api::models;
+/// let contact_email_preferences = client
+///     .users()
+///     .contacts()
+///     .by_user_id("usr_12345")
+///     .email_preferences()
+///     .update(
+///         models::UpdateEmailPreferencesRequest::new(
+///             models::EmailPreferencesPatch::with_all(
+///                     models::EmailPreferenceSetting::Subscribed,
+///                 )
+///                 .changelog(models::EmailPreferenceSetting::Unsubscribed)
+///                 .comment_replies(models::EmailPreferenceSetting::Unsubscribed)
+///                 .post_comments(models::EmailPreferenceSetting::Unsubscribed)
+///                 .post_updates(models::EmailPreferenceSetting::Subscribed),
+///         ),
+///     )
+///     .await?;
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct UpdateContactEmailPreferencesByUserId {
@@ -1931,7 +2114,9 @@ pub struct UpdateContactEmailPreferencesByUserId {
 }
 
 impl UpdateContactEmailPreferencesByUserId {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "updateContactEmailPreferencesByUserId",
         method: rt::Method::Patch,
@@ -1954,11 +2139,7 @@ impl UpdateContactEmailPreferencesByUserId {
         }
     }
 
-    /// The API version to use for this request, a date-based version identifier such as `2026-01-01.nova`. When omitted, the default version set for your organization in the dashboard settings applies.
-    ///
-    /// Example: `"2026-01-01.nova"`.
-    ///
-    /// Documentation conflict: Every operation's parameter list (001, 003) marks the header optional with the values `2026-01-01.nova` or `2025-12-12.clover`, while the introduction (004) says to include the version in the request header (or set an organization default in the dashboard); every operation here is documented as only available in 2026-01-01.nova and newer, so `2025-12-12.clover` cannot serve them; and the reference notes name a newer version, `2026-08-19.orbit`, that the enum lacks. Chosen: an optional header with the documented enum (a request without it gets the organization default, as the introduction allows); a client should always send its pinned version and must keep unknown version strings.
+    /// Sets the `Featurebase-Version` header; see [`FeaturebaseVersion`](models::FeaturebaseVersion).
     pub fn featurebase_version(
         mut self,
         featurebase_version: models::FeaturebaseVersion,
@@ -2004,17 +2185,14 @@ impl std::future::IntoFuture for UpdateContactEmailPreferencesByUserId {
 /// identifier for upsert matching.
 ///
 /// If a company with the given `companyId` already exists, it will be updated. Otherwise, a new
-/// company will be created.
+/// company will be created. The documentation gives no status codes for this upsert; like the
+/// contact upsert, it may answer 201 (created) or 200 (updated), with the company either way.
 ///
 /// ### Error responses
 ///
 /// - **400 Bad Request** - Invalid company data
 ///
-/// This endpoint is only available in API version 2026-01-01.nova and newer.
-///
 /// Available since API version `2026-01-01.nova`.
-///
-/// Documentation conflict: The company upsert documents a single success response ('Returns Company') without status codes, while the contact upsert documents 201 (created) and 200 (updated). Chosen: both 200 and 201 with the same schema, on the reading that both upserts behave alike; a client must accept either. Also, the prose example response (`linkedUsers: 1`, custom fields `region`/`tier`, `updatedAt` 2025-01-15T10:30:00.000Z) and the SDK example (`linkedUsers: 15`, custom fields `location`/`priority`) differ; both are kept.
 ///
 /// Sends `POST /v2/companies`.
 ///
@@ -2022,10 +2200,37 @@ impl std::future::IntoFuture for UpdateContactEmailPreferencesByUserId {
 ///
 /// - `200`: An existing company was updated.
 /// - `201`: A new company was created.
-/// - `400`: Bad request (`invalid_request_error`): invalid request parameters or body. The live API has also been seen answering `{"code": 400, "message": "Validation error: ..."}` outside the envelope. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `400`: Bad request (`invalid_request_error`): invalid request parameters or body.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid.
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
+/// - `500`: Server-side error (`api_error`).
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// use featurebase_api::models;
+/// let company = client
+///     .users()
+///     .companies()
+///     .create_or_update(
+///         models::UpsertCompanyRequest::new("comp_12345", "Acme Inc")
+///             .company_size(250.0)
+///             .custom_fields(
+///                 std::collections::BTreeMap::from([
+///                     ("region".to_owned(), serde_json::json!("EMEA")),
+///                     ("tier".to_owned(), serde_json::json!("gold")),
+///                 ]),
+///             )
+///             .industry("Technology")
+///             .monthly_spend(5000.0)
+///             .plan("enterprise")
+///             .website("https://acme.com"),
+///     )
+///     .await?;
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct UpsertCompany {
@@ -2036,7 +2241,9 @@ pub struct UpsertCompany {
 }
 
 impl UpsertCompany {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "upsertCompany",
         method: rt::Method::Post,
@@ -2057,11 +2264,7 @@ impl UpsertCompany {
         }
     }
 
-    /// The API version to use for this request, a date-based version identifier such as `2026-01-01.nova`. When omitted, the default version set for your organization in the dashboard settings applies.
-    ///
-    /// Example: `"2026-01-01.nova"`.
-    ///
-    /// Documentation conflict: Every operation's parameter list (001, 003) marks the header optional with the values `2026-01-01.nova` or `2025-12-12.clover`, while the introduction (004) says to include the version in the request header (or set an organization default in the dashboard); every operation here is documented as only available in 2026-01-01.nova and newer, so `2025-12-12.clover` cannot serve them; and the reference notes name a newer version, `2026-08-19.orbit`, that the enum lacks. Chosen: an optional header with the documented enum (a request without it gets the organization default, as the introduction allows); a client should always send its pinned version and must keep unknown version strings.
+    /// Sets the `Featurebase-Version` header; see [`FeaturebaseVersion`](models::FeaturebaseVersion).
     pub fn featurebase_version(
         mut self,
         featurebase_version: models::FeaturebaseVersion,
@@ -2113,11 +2316,7 @@ impl std::future::IntoFuture for UpsertCompany {
 /// - **201 Created** - A new contact was created
 /// - **200 OK** - An existing contact was updated
 ///
-/// This endpoint is only available in API version 2026-01-01.nova and newer.
-///
 /// Available since API version `2026-01-01.nova`.
-///
-/// Documentation conflict: The SDK (002) types the response as `ContactCreateOrUpdateResponse extends Contact | null`, while the reference (001) says `ContactCreateOrUpdateResponse = Contact` and every example is a contact object. Chosen: a non-null Contact; a missing contact is reported as 404, so a `null` body is not expected. Also, the example response (name `John Steezy`, userId `676f0f673dbb299c8a4f3057`) does not echo either example request (`John Doe`, `usr_12345`); the examples are illustrative.
 ///
 /// Sends `POST /v2/contacts`.
 ///
@@ -2125,10 +2324,43 @@ impl std::future::IntoFuture for UpsertCompany {
 ///
 /// - `200`: An existing contact was updated.
 /// - `201`: A new contact was created.
-/// - `400`: Bad request (`invalid_request_error`): invalid request parameters or body. The live API has also been seen answering `{"code": 400, "message": "Validation error: ..."}` outside the envelope. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid. The live API has also been seen answering `{"success": false, "message": "Invalid API Key"}`. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows. The `code` in the example is illustrative: the documentation names no codes for this status.
-/// - `500`: Server-side error (`api_error`). The `code` in the example is illustrative: the documentation names no codes for this status.
+/// - `400`: Bad request (`invalid_request_error`): invalid request parameters or body.
+/// - `401`: Authentication failed (`authentication_error`): the API key is missing or invalid.
+/// - `429`: Too many requests (`rate_limit_error`). Limits: 3,000 requests per minute per workspace and 2,000 per minute per API key, in 1-minute windows.
+/// - `500`: Server-side error (`api_error`).
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// use featurebase_api::models;
+/// let contact = client
+///     .users()
+///     .contacts()
+///     .create_or_update(
+///         models::UpsertContactRequest::with_user_id_and_email(
+///                 "usr_12345",
+///                 "john@example.com",
+///             )
+///             .companies(
+///                 vec![
+///                     models::UpsertContactCompany::new("company_123", "Acme Inc")
+///                     .monthly_spend(500.0).plan("enterprise")
+///                 ],
+///             )
+///             .custom_fields(
+///                 std::collections::BTreeMap::from([
+///                     ("plan".to_owned(), serde_json::json!("pro")),
+///                     ("signupSource".to_owned(), serde_json::json!("website")),
+///                 ]),
+///             )
+///             .name("John Doe")
+///             .subscribed_to_changelog(true),
+///     )
+///     .await?;
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct UpsertContact {
@@ -2139,7 +2371,9 @@ pub struct UpsertContact {
 }
 
 impl UpsertContact {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "upsertContact",
         method: rt::Method::Post,
@@ -2160,11 +2394,7 @@ impl UpsertContact {
         }
     }
 
-    /// The API version to use for this request, a date-based version identifier such as `2026-01-01.nova`. When omitted, the default version set for your organization in the dashboard settings applies.
-    ///
-    /// Example: `"2026-01-01.nova"`.
-    ///
-    /// Documentation conflict: Every operation's parameter list (001, 003) marks the header optional with the values `2026-01-01.nova` or `2025-12-12.clover`, while the introduction (004) says to include the version in the request header (or set an organization default in the dashboard); every operation here is documented as only available in 2026-01-01.nova and newer, so `2025-12-12.clover` cannot serve them; and the reference notes name a newer version, `2026-08-19.orbit`, that the enum lacks. Chosen: an optional header with the documented enum (a request without it gets the organization default, as the introduction allows); a client should always send its pinned version and must keep unknown version strings.
+    /// Sets the `Featurebase-Version` header; see [`FeaturebaseVersion`](models::FeaturebaseVersion).
     pub fn featurebase_version(
         mut self,
         featurebase_version: models::FeaturebaseVersion,

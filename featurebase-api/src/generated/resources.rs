@@ -71,6 +71,17 @@ use super::{models, operations};
 /// Responses may carry fields this document does not name, and enums may gain values: clients must
 /// ignore unknown fields and keep unknown enum values.
 /// Request bodies are closed (`additionalProperties: false`): the server rejects unknown fields.
+///
+/// # Example
+///
+/// ```no_run
+/// # fn run() -> Result<(), featurebase_api::Error> {
+/// let api_key = std::env::var("FEATUREBASE_API_KEY").expect("FEATUREBASE_API_KEY is set");
+/// let client = featurebase_api::Client::new(api_key)?;
+/// # Ok(()) }
+/// ```
+///
+/// [`Client::builder`] changes the base URL, API version, timeouts and retries.
 #[derive(Debug, Clone)]
 pub struct Client {
     transport: rt::Transport,

@@ -16,6 +16,20 @@ use super::transport::{Settings, Sleep, Transport};
 
 /// Configures a client; `build()` checks the settings and returns the client.
 /// `C` is the generated `Client` type.
+///
+/// ```no_run
+/// use std::time::Duration;
+///
+/// use featurebase_api::Client;
+///
+/// # fn run() -> Result<(), featurebase_api::Error> {
+/// let client = Client::builder(std::env::var("FEATUREBASE_API_KEY").expect("set"))
+///     .api_version("2026-01-01.nova")
+///     .timeout(Duration::from_secs(10))
+///     .max_retries(5)
+///     .build()?;
+/// # Ok(()) }
+/// ```
 #[must_use = "a builder does nothing until `.build()`"]
 pub struct ClientBuilder<C> {
     api_key: String,

@@ -9,6 +9,20 @@ use super::RateLimit;
 use super::retry::{Outcome, retryable};
 
 /// Everything that can go wrong with a request.
+///
+/// ```no_run
+/// use featurebase_api::Error;
+///
+/// # async fn run(client: featurebase_api::Client) -> Result<(), Error> {
+/// match client.users().contacts().retrieve("676f0f6765bdaa7d7d760f88").await {
+///     Ok(contact) => println!("{}", contact.name),
+///     Err(error) if error.is_not_found() => println!("no such contact"),
+///     Err(error) if error.is_rate_limited() => eprintln!("retried, still limited: {error}"),
+///     Err(Error::Api(api)) => eprintln!("{} {:?}: {}", api.status, api.body, api.raw_body),
+///     Err(other) => return Err(other),
+/// }
+/// # Ok(()) }
+/// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {

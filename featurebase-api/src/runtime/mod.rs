@@ -1,6 +1,7 @@
-//! The hand-written runtime that generated code calls: transport, auth, the version
-//! header, retries, rate limits, pagination and errors. Generated code describes
-//! operations; this module sends them.
+//! What requests and responses are made of, beside the models: the [`Error`]s a request
+//! can end with, [`Page`]s of list results, [`RequestOptions`] and [`RetryPolicy`] for
+//! retries and timeouts, the latest [`RateLimit`], the status and headers of a
+//! [`Response`], and [`Clearable`] values for fields a request may set to `null`.
 
 mod builder;
 mod clock;
@@ -22,11 +23,22 @@ pub use literal::{Clearable, True};
 pub use options::RequestOptions;
 pub use pagination::{Items, Page, Pages};
 pub use rate_limit::RateLimit;
-pub use request::{Limits, Method, Operation, Request};
 pub use response::Response;
 pub use retry::RetryPolicy;
-pub use transport::{Sleep, Transport};
+pub use transport::Sleep;
 
-/// The future a request builder turns into with `.await`.
-pub type BoxFuture<T> =
-    std::pin::Pin<Box<dyn std::future::Future<Output = Result<T, Error>> + Send + 'static>>;
+#[doc(hidden)]
+pub use generated_code::*;
+
+/// What the generated request builders call to describe and send an operation. It is not
+/// part of the stable API and may change in any release.
+#[doc(hidden)]
+pub mod generated_code {
+    pub use super::request::{Limits, Method, Operation, Request};
+    pub use super::transport::Transport;
+
+    /// The future a request builder turns into with `.await`.
+    pub type BoxFuture<T> = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Result<T, super::Error>> + Send + 'static>,
+    >;
+}

@@ -29,6 +29,33 @@ enum Step<T> {
 }
 
 /// One page of a list operation.
+///
+/// ```no_run
+/// use futures::TryStreamExt;
+///
+/// # async fn run(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// let mut page = client.users().contacts().list().limit(100).await?;
+/// loop {
+///     for contact in &page.data {
+///         println!("{}", contact.name);
+///     }
+///     match page.next_page().await? {
+///         Some(next) => page = next,
+///         None => break,
+///     }
+/// }
+///
+/// // Or every item of every page, each page fetched when the stream reaches it:
+/// let names: Vec<String> = client
+///     .users()
+///     .contacts()
+///     .list()
+///     .items()
+///     .map_ok(|contact| contact.name)
+///     .try_collect()
+///     .await?;
+/// # Ok(()) }
+/// ```
 #[non_exhaustive]
 pub struct Page<T> {
     /// The items of this page.

@@ -41,7 +41,6 @@ impl From<Method> for reqwest::Method {
     }
 }
 
-#[doc(hidden)]
 /// Bounds the spec puts on a parameter, checked before the request is sent.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Limits {
@@ -60,7 +59,6 @@ impl Limits {
     };
 }
 
-#[doc(hidden)]
 /// One request, built by a generated `send()`: parameters are turned into text as they
 /// are added; the first problem is kept and reported when the request is sent.
 #[derive(Debug, Clone)]

@@ -86,19 +86,19 @@ impl Cat {
         }
     }
 
-    /// Format: `date-time`.
+    /// Sets [`born`](field@Self::born).
     pub fn born(mut self, born: impl Into<String>) -> Self {
         self.born = Some(born.into());
         self
     }
 
-    /// Open integer enum (response).
+    /// Sets [`mood`](field@Self::mood).
     pub fn mood(mut self, mood: Mood) -> Self {
         self.mood = Some(mood);
         self
     }
 
-    /// Sent
+    /// Sets [`secret`](field@Self::secret).
     pub fn secret(mut self, secret: impl Into<String>) -> Self {
         self.secret = Some(secret.into());
         self
@@ -151,18 +151,19 @@ impl Dog {
         }
     }
 
-    /// Format: `date-time`.
+    /// Sets [`born`](field@Self::born).
     pub fn born(mut self, born: impl Into<String>) -> Self {
         self.born = Some(born.into());
         self
     }
 
-    /// Open integer enum (response).
+    /// Sets [`mood`](field@Self::mood).
     pub fn mood(mut self, mood: Mood) -> Self {
         self.mood = Some(mood);
         self
     }
 
+    /// Sets [`owner`](field@Self::owner).
     pub fn owner(mut self, owner: Owner) -> Self {
         self.owner = featurebase_api::runtime::Clearable::Set(owner);
         self
@@ -174,7 +175,7 @@ impl Dog {
         self
     }
 
-    /// Sent
+    /// Sets [`secret`](field@Self::secret).
     pub fn secret(mut self, secret: impl Into<String>) -> Self {
         self.secret = Some(secret.into());
         self

@@ -23,7 +23,9 @@ pub struct CreateAnimal {
 }
 
 impl CreateAnimal {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "createAnimal",
         method: rt::Method::Post,
@@ -73,6 +75,15 @@ impl std::future::IntoFuture for CreateAnimal {
 /// # Responses
 ///
 /// - `200`: All animals.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// let response = client.animals().list_animals().await?;
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct ListAnimals {
@@ -82,7 +93,9 @@ pub struct ListAnimals {
 }
 
 impl ListAnimals {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "listAnimals",
         method: rt::Method::Get,
@@ -147,7 +160,9 @@ pub struct ListFeedings {
 }
 
 impl ListFeedings {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "listFeedings",
         method: rt::Method::Get,

@@ -9,6 +9,17 @@ use super::{models, operations};
 /// A client for the Composition (version `2026-08-19.orbit`).
 ///
 /// allOf, oneOf with and without a discriminator, anyOf, integer enums, readOnly and writeOnly, shared components.
+///
+/// # Example
+///
+/// ```no_run
+/// # fn run() -> Result<(), featurebase_api::Error> {
+/// let api_key = std::env::var("FEATUREBASE_API_KEY").expect("FEATUREBASE_API_KEY is set");
+/// let client = featurebase_api::Client::new(api_key)?;
+/// # Ok(()) }
+/// ```
+///
+/// [`Client::builder`] changes the base URL, API version, timeouts and retries.
 #[derive(Debug, Clone)]
 pub struct Client {
     transport: rt::Transport,

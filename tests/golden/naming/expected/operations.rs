@@ -26,7 +26,9 @@ pub struct DeletePost {
 }
 
 impl DeletePost {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "deletePost",
         method: rt::Method::Delete,
@@ -92,7 +94,9 @@ pub struct GetBoardSelf {
 }
 
 impl GetBoardSelf {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "getBoardSelf",
         method: rt::Method::Get,
@@ -153,7 +157,9 @@ pub struct GetPost {
 }
 
 impl GetPost {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "GetPost",
         method: rt::Method::Get,
@@ -212,6 +218,15 @@ impl std::future::IntoFuture for GetPost {
 /// # Responses
 ///
 /// - `200`: Boards.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// let response = client.boards().list_boards().await?;
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct ListBoards {
@@ -221,7 +236,9 @@ pub struct ListBoards {
 }
 
 impl ListBoards {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "list_boards",
         method: rt::Method::Get,

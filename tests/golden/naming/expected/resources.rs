@@ -9,6 +9,17 @@ use super::{models, operations};
 /// A client for the Naming (version `v2`).
 ///
 /// Rust keywords, enum casing, operation ids in other styles, and the resource tree without x-sdk-path.
+///
+/// # Example
+///
+/// ```no_run
+/// # fn run() -> Result<(), featurebase_api::Error> {
+/// let api_key = std::env::var("FEATUREBASE_API_KEY").expect("FEATUREBASE_API_KEY is set");
+/// let client = featurebase_api::Client::new(api_key)?;
+/// # Ok(()) }
+/// ```
+///
+/// [`Client::builder`] changes the base URL, API version, timeouts and retries.
 #[derive(Debug, Clone)]
 pub struct Client {
     transport: rt::Transport,

@@ -98,11 +98,13 @@ impl NewPet {
         }
     }
 
+    /// Sets [`nickname`](field@Self::nickname).
     pub fn nickname(mut self, nickname: impl Into<String>) -> Self {
         self.nickname = Some(nickname.into());
         self
     }
 
+    /// Sets [`tags`](field@Self::tags).
     pub fn tags(mut self, tags: Vec<String>) -> Self {
         self.tags = Some(tags);
         self

@@ -22,7 +22,9 @@ pub struct CreatePet {
 }
 
 impl CreatePet {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "createPet",
         method: rt::Method::Post,
@@ -83,7 +85,9 @@ pub struct DeletePet {
 }
 
 impl DeletePet {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "deletePet",
         method: rt::Method::Delete,
@@ -144,7 +148,9 @@ pub struct GetPet {
 }
 
 impl GetPet {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "getPet",
         method: rt::Method::Get,
@@ -207,7 +213,9 @@ pub struct GetToy {
 }
 
 impl GetToy {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "getToy",
         method: rt::Method::Get,
@@ -266,6 +274,15 @@ impl std::future::IntoFuture for GetToy {
 /// # Responses
 ///
 /// - `200`: A page of pets.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// let pet_list = client.pets().list().await?;
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
 pub struct ListPets {
@@ -277,7 +294,9 @@ pub struct ListPets {
 }
 
 impl ListPets {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "listPets",
         method: rt::Method::Get,

@@ -102,6 +102,7 @@ impl OrderInput {
         }
     }
 
+    /// Sets [`metadata`](field@Self::metadata).
     pub fn metadata(
         mut self,
         metadata: std::collections::BTreeMap<String, String>,
@@ -110,7 +111,7 @@ impl OrderInput {
         self
     }
 
-    /// Optional and nullable.
+    /// Sets [`note`](field@Self::note).
     pub fn note(mut self, note: impl Into<String>) -> Self {
         self.note = featurebase_api::runtime::Clearable::Set(note.into());
         self
@@ -210,6 +211,7 @@ impl ReplaceNotesRequest {
         Self { text: None }
     }
 
+    /// Sets [`text`](field@Self::text).
     pub fn text(mut self, text: impl Into<String>) -> Self {
         self.text = Some(text.into());
         self

@@ -24,7 +24,9 @@ pub struct PlaceOrder {
 }
 
 impl PlaceOrder {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "placeOrder",
         method: rt::Method::Post,
@@ -100,7 +102,9 @@ pub struct ReplaceNotes {
 }
 
 impl ReplaceNotes {
-    /// What the runtime needs to know to send and retry this operation.
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
     pub const OPERATION: rt::Operation = rt::Operation {
         id: "replaceNotes",
         method: rt::Method::Put,
