@@ -15,7 +15,12 @@ static SPEC: LazyLock<Value> = LazyLock::new(|| {
     serde_yaml::from_str(text).expect("spec/featurebase.yaml is valid YAML")
 });
 
-const METHODS: [&str; 8] = [
+/// The whole spec, as JSON.
+pub(super) fn document() -> &'static Value {
+    &SPEC
+}
+
+pub(super) const METHODS: [&str; 8] = [
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
 ];
 
