@@ -5,6 +5,7 @@
 //! Those stages do no I/O. [`Generator`] (for build scripts) and [`Plan`] (for
 //! `cargo xtask regen`) are the thin layer that reads the spec and writes the files.
 
+mod changelog;
 mod decisions;
 mod diagnostics;
 mod emit;
@@ -17,6 +18,7 @@ mod output;
 mod parse;
 mod yaml;
 
+pub use changelog::{Change, SURFACE_FILE, Surface, markdown};
 pub use decisions::{DECISIONS_FILE, decisions};
 pub use diagnostics::{Diagnostic, Diagnostics};
 pub use emit::GeneratedFile;
@@ -26,8 +28,12 @@ pub use output::Plan;
 /// Generates the client modules from the spec text. `spec_path` is only named in the
 /// `@generated` header of each file.
 pub fn generate(spec_text: &str, spec_path: &str) -> Result<Vec<GeneratedFile>, Diagnostics> {
-    let api = lower(spec_text)?;
-    Ok(emit::files(&api, spec_path))
+    Ok(files(&lower(spec_text)?, spec_path))
+}
+
+/// The client modules of an API already lowered with [`lower`].
+pub fn files(api: &ir::Api, spec_path: &str) -> Vec<GeneratedFile> {
+    emit::files(api, spec_path)
 }
 
 /// The same code as [`generate`], as inline modules (`pub mod models { .. } ..`) for a macro.

@@ -1,4 +1,4 @@
-//! Project tasks: `cargo xtask regen [--check] [--spec PATH] [--out DIR]` and
+//! Project tasks: `cargo xtask regen [--check] [--spec PATH] [--out DIR] [--changelog FILE]` and
 //! `cargo xtask bench-codegen [--iterations N] [--no-compile]`.
 
 mod bench;
@@ -8,13 +8,15 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str = "\
-usage: cargo xtask regen [--check] [--spec PATH] [--out DIR]
+usage: cargo xtask regen [--check] [--spec PATH] [--out DIR] [--changelog FILE]
        cargo xtask bench-codegen [--iterations N] [--no-compile]
 
   regen          write the generated client from the spec (only files that changed)
   --check        write nothing; fail and name each stale file if the output is out of date
   --spec PATH    the OpenAPI spec (default: spec/featurebase.yaml)
   --out DIR      where the generated modules go (default: featurebase-api/src/generated)
+  --changelog FILE
+                 also write the changes to the client's public API as Markdown to FILE
 
   bench-codegen  time generating spec/featurebase.yaml and tests/synthetic/spec.yaml (the
                  median of N runs, default 20) and `cargo build` of the crates they feed
@@ -48,6 +50,7 @@ pub(crate) struct Options {
     pub(crate) check: bool,
     pub(crate) spec: PathBuf,
     pub(crate) out: PathBuf,
+    pub(crate) changelog: Option<PathBuf>,
 }
 
 fn parse(args: &[String]) -> Result<Options, String> {
@@ -56,6 +59,7 @@ fn parse(args: &[String]) -> Result<Options, String> {
         check: false,
         spec: root.join("spec/featurebase.yaml"),
         out: root.join("featurebase-api/src/generated"),
+        changelog: None,
     };
     let mut args = args.iter();
     match args.next().map(String::as_str) {
@@ -68,6 +72,7 @@ fn parse(args: &[String]) -> Result<Options, String> {
             "--check" => options.check = true,
             "--spec" => options.spec = value(&mut args, "--spec")?.into(),
             "--out" => options.out = value(&mut args, "--out")?.into(),
+            "--changelog" => options.changelog = Some(value(&mut args, "--changelog")?.into()),
             other => return Err(format!("unknown argument `{other}`")),
         }
     }

@@ -4,7 +4,7 @@ use std::fs;
 use std::path::Path;
 use std::process::ExitCode;
 
-use featurebase_codegen::{DECISIONS_FILE, Plan};
+use featurebase_codegen::{DECISIONS_FILE, Plan, SURFACE_FILE, Surface};
 
 use crate::{Options, workspace_root};
 
@@ -22,14 +22,18 @@ fn regen(options: &Options) -> Result<ExitCode, String> {
     let spec_name = display_path(&options.spec);
     let text = fs::read_to_string(&options.spec)
         .map_err(|error| format!("cannot read {spec_name}: {error}"))?;
-    let files = match featurebase_codegen::generate(&text, &spec_name) {
-        Ok(files) => files,
+    let api = match featurebase_codegen::lower(&text) {
+        Ok(api) => api,
         Err(diagnostics) => {
             eprintln!("{}; nothing was written", diagnostics.render(&spec_name));
             return Ok(ExitCode::FAILURE);
         }
     };
+    let surface = Surface::of(&api);
+    let mut files = featurebase_codegen::files(&api, &spec_name);
+    files.push(surface.file());
     let out_name = display_path(&options.out);
+    report_changes(options, &surface)?;
     let plan = Plan::new(&options.out, &files).map_err(|error| format!("{out_name}: {error}"))?;
     // The maintainers' list of documentation decisions lives next to the spec.
     let decisions = [featurebase_codegen::decisions(&text, &spec_name)];
@@ -59,6 +63,29 @@ fn regen(options: &Options) -> Result<ExitCode, String> {
         println!("regen: {decisions_name} written");
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Prints what the new spec changes in the client's public API, against the surface saved
+/// beside the generated code, and writes it as Markdown when `--changelog` asks.
+fn report_changes(options: &Options, new: &Surface) -> Result<(), String> {
+    let saved = fs::read_to_string(options.out.join(SURFACE_FILE)).ok();
+    let old = saved.as_deref().and_then(Surface::parse);
+    let changes = old.as_ref().map(|old| old.changes(new)).unwrap_or_default();
+    if old.is_none() {
+        println!(
+            "regen: no saved API surface in {}; changes are listed from the next regen on",
+            display_path(&options.out)
+        );
+    }
+    for change in &changes {
+        let flag = if change.breaking { "BREAKING " } else { "" };
+        println!("api: {flag}{}", change.text);
+    }
+    if let Some(path) = &options.changelog {
+        fs::write(path, featurebase_codegen::markdown(&changes))
+            .map_err(|error| format!("cannot write {}: {error}", display_path(path)))?;
+    }
+    Ok(())
 }
 
 fn report_check(plan: &Plan<'_>, decisions_stale: bool) -> ExitCode {

@@ -188,7 +188,12 @@ fn adding_a_field_to_the_spec_changes_exactly_its_lines() {
     );
     let field = "        employees:\n          type: integer\n          description: Number of employees.\n";
     fs::write(&spec, text.replacen(anchor, &format!("{anchor}{field}"), 1)).expect("write");
-    assert!(regen(&spec, &out, &[]).status.success());
+    let output = regen(&spec, &out, &[]);
+    assert!(output.status.success());
+    assert_eq!(
+        api_changes(&output),
+        ["api: Added `Company` field `employees`: `Option<i64>`."]
+    );
 
     let after = snapshot(&out);
     let mut changes = String::new();
@@ -203,8 +208,69 @@ fn adding_a_field_to_the_spec_changes_exactly_its_lines() {
         models.rs: +    /// Number of employees.
         models.rs: +    #[serde(skip_serializing_if = "Option::is_none")]
         models.rs: +    pub employees: Option<i64>,
+        surface.json: +        "employees": "Option<i64>",
     "#]]
     .assert_eq(&changes);
+}
+
+/// The `api:` lines (the changelog) regen printed.
+fn api_changes(output: &Output) -> Vec<String> {
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let lines = stdout.lines().filter(|line| line.starts_with("api: "));
+    lines.map(str::to_owned).collect()
+}
+
+/// Edits that break users' code are flagged; `--changelog` writes them as Markdown, and
+/// `--check` prints them too while writing nothing.
+#[test]
+fn breaking_changes_are_flagged_in_the_changelog() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (spec, out) = (spec_copy(dir.path()), dir.path().join("out"));
+    assert!(regen(&spec, &out, &[]).status.success());
+    let mut doc: serde_yaml::Value =
+        serde_yaml::from_str(&fs::read_to_string(&spec).expect("spec")).expect("yaml");
+    let schemas = &mut doc["components"]["schemas"];
+    // A response field removed, a request field made required, an enum value removed.
+    let contact = schemas["Contact"]["properties"]
+        .as_mapping_mut()
+        .expect("Contact");
+    contact.remove("companies").expect("Contact.companies");
+    let required = schemas["UpsertCompanyRequest"]["required"]
+        .as_sequence_mut()
+        .expect("list");
+    required.push("plan".into());
+    let values = schemas["ErrorType"]["enum"]
+        .as_sequence_mut()
+        .expect("ErrorType");
+    values.retain(|value| value.as_str() != Some("api_error"));
+    fs::write(&spec, serde_yaml::to_string(&doc).expect("yaml")).expect("write");
+
+    let check = regen(&spec, &out, &["--check"]);
+    assert!(!check.status.success());
+    let changelog = dir.path().join("CHANGES.md");
+    let output = regen(
+        &spec,
+        &out,
+        &["--changelog", changelog.to_str().expect("utf-8")],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+
+    expect![[r#"
+        api: BREAKING Removed `Contact` field `companies`.
+        api: BREAKING Removed `ErrorType` value `api_error`.
+        api: BREAKING `UpsertCompanyRequest` field `plan` is now `String` (was `Option<String>`).
+    "#]]
+    .assert_eq(&(api_changes(&output).join("\n") + "\n"));
+    assert_eq!(api_changes(&check), api_changes(&output));
+    expect![[r#"
+        ### Breaking changes
+
+        - Removed `Contact` field `companies`.
+        - Removed `ErrorType` value `api_error`.
+        - `UpsertCompanyRequest` field `plan` is now `String` (was `Option<String>`).
+
+    "#]]
+    .assert_eq(&fs::read_to_string(&changelog).expect("changelog"));
 }
 
 #[test]
@@ -236,6 +302,7 @@ fn extend(spec: &Path, addition: &str) {
 fn the_readme_walkthrough_adds_list_boards_to_the_tree() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (spec, out) = (spec_copy(dir.path()), dir.path().join("out"));
+    assert!(regen(&spec, &out, &[]).status.success());
     extend(
         &spec,
         &fs::read_to_string(workspace().join("tests/walkthrough/list-boards.yaml"))
@@ -243,6 +310,13 @@ fn the_readme_walkthrough_adds_list_boards_to_the_tree() {
     );
     let output = regen(&spec, &out, &[]);
     assert!(output.status.success(), "{}", stderr(&output));
+    expect![[r#"
+        api: Added operation `listBoards` (`client.boards().list()`, GET /v2/boards).
+        api: Added struct `Board`.
+        api: Added struct `BoardList`.
+        api: Added literal `BoardListObject`.
+        api: Added literal `BoardObject`."#]]
+    .assert_eq(&api_changes(&output).join("\n"));
 
     let resources = fs::read_to_string(out.join("resources.rs")).expect("resources");
     assert!(
