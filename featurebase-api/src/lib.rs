@@ -16,6 +16,7 @@ extern crate self as featurebase_api;
 // Formatted by the generator (prettyplease), not rustfmt.
 #[rustfmt::skip]
 mod generated;
+mod bulk;
 pub mod identity;
 pub mod runtime;
 

@@ -59,12 +59,58 @@ pub(crate) fn run(options: &BenchOptions) -> ExitCode {
 
 /// What one spec costs to generate.
 struct Generation {
-    spec: &'static str,
+    spec: String,
     operations: usize,
     lines: usize,
+    runs: usize,
     median: Duration,
     min: Duration,
     max: Duration,
+    peak_mib: Option<f64>,
+}
+
+fn per_op(generation: &Generation) -> f64 {
+    generation.median.as_secs_f64() / generation.operations.max(1) as f64
+}
+
+/// The synthetic spec with its operations `copies` times over, each copy under a path
+/// prefix, `operationId` suffix and resource of its own, sharing the components: how
+/// generation grows far past the full API's size.
+fn scaled(text: &str, copies: usize) -> Result<String, String> {
+    use serde_yaml::{Mapping, Value};
+    let mut doc: Value = serde_yaml::from_str(text).map_err(|error| error.to_string())?;
+    let paths = doc["paths"].as_mapping().cloned().unwrap_or_default();
+    let mut scaled = Mapping::new();
+    for copy in 0..copies {
+        for (path, item) in &paths {
+            let mut item = item.clone();
+            let operations = item
+                .as_mapping_mut()
+                .into_iter()
+                .flat_map(|m| m.values_mut());
+            for operation in operations.filter(|op| op.get("operationId").is_some()) {
+                let rename = |value: &Value, new: &dyn Fn(&str) -> String| {
+                    Value::String(new(value.as_str().unwrap_or_default()))
+                };
+                operation["operationId"] =
+                    rename(&operation["operationId"], &|id| format!("{id}Copy{copy}"));
+                operation["x-sdk-path"] =
+                    rename(&operation["x-sdk-path"], &|sdk| format!("copy{copy}.{sdk}"));
+            }
+            let path = path.as_str().unwrap_or_default();
+            scaled.insert(format!("/copy{copy}{path}").into(), item);
+        }
+    }
+    doc["paths"] = Value::Mapping(scaled);
+    serde_yaml::to_string(&doc).map_err(|error| error.to_string())
+}
+
+/// The process's peak resident memory so far (`VmHWM`), where the system says.
+fn peak_mib() -> Option<f64> {
+    let status = fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
 }
 
 fn bench(options: &BenchOptions) -> Result<(), String> {
@@ -83,25 +129,51 @@ fn bench(options: &BenchOptions) -> Result<(), String> {
     let load = fs::read_to_string("/proc/loadavg").unwrap_or_default();
     let load = load.split_whitespace().next().unwrap_or("unknown");
     println!("  machine: {cores} cores, 1-minute load average at start {load}");
-    let baseline = generation(&root, BASELINE, options.iterations)?;
-    let synthetic = generation(&root, SYNTHETIC, options.iterations)?;
+    let read = |spec: &str| {
+        fs::read_to_string(root.join(spec)).map_err(|error| format!("cannot read {spec}: {error}"))
+    };
+    let synthetic_text = read(SYNTHETIC)?;
+    let mut specs = vec![
+        (BASELINE.to_owned(), read(BASELINE)?),
+        (SYNTHETIC.to_owned(), synthetic_text.clone()),
+    ];
+    for copies in [9, 88] {
+        specs.push((
+            format!("synthetic x {copies}"),
+            scaled(&synthetic_text, copies)?,
+        ));
+    }
+    let mut generations = Vec::new();
+    for (spec, text) in &specs {
+        generations.push(generation(spec, text, options.iterations)?);
+    }
+    println!("  (peak memory: the process's high-water mark after each spec, in this order)");
     println!();
     println!(
-        "  {:<27} {:>5} {:>7} {:>11} {:>11} {:>11} {:>10}",
-        "spec", "ops", "lines", "median", "min", "max", "per op"
+        "  {:<27} {:>6} {:>8} {:>5} {:>11} {:>11} {:>11} {:>10} {:>9}",
+        "spec", "ops", "lines", "runs", "median", "min", "max", "per op", "peak MiB"
     );
-    for g in [&baseline, &synthetic] {
+    for g in &generations {
         println!(
-            "  {:<27} {:>5} {:>7} {:>11} {:>11} {:>11} {:>10}",
+            "  {:<27} {:>6} {:>8} {:>5} {:>11} {:>11} {:>11} {:>10} {:>9}",
             g.spec,
             g.operations,
             g.lines,
+            g.runs,
             millis(g.median),
             millis(g.min),
             millis(g.max),
             millis(g.median / g.operations.max(1) as u32),
+            g.peak_mib
+                .map_or_else(|| "?".to_owned(), |mib| format!("{mib:.0}")),
         );
     }
+    let (baseline, synthetic) = (&generations[0], &generations[1]);
+    let largest = &generations[generations.len() - 1];
+    println!(
+        "  per operation, largest/synthetic: {:.2}x (1.00x is linear growth)",
+        per_op(largest) / per_op(synthetic)
+    );
     println!();
     println!(
         "  ratio synthetic/baseline: time {:.2}x, operations {:.2}x, generated lines {:.2}x, time per operation {:.2}x",
@@ -163,34 +235,38 @@ fn bench(options: &BenchOptions) -> Result<(), String> {
     Ok(())
 }
 
-fn generation(root: &Path, spec: &'static str, iterations: usize) -> Result<Generation, String> {
-    let text = fs::read_to_string(root.join(spec))
-        .map_err(|error| format!("cannot read {spec}: {error}"))?;
+/// Times `generate` on `text`: fewer runs for larger specs, so that each spec takes about
+/// as long as `iterations` runs of the synthetic one.
+fn generation(spec: &str, text: &str, iterations: usize) -> Result<Generation, String> {
     let invalid = |diagnostics: featurebase_codegen::Diagnostics| diagnostics.render(spec);
-    let operations = featurebase_codegen::lower(&text)
+    let operations = featurebase_codegen::lower(text)
         .map_err(invalid)?
         .operations
         .len();
+    let runs = (iterations * 114 / operations.max(1)).clamp(3, iterations.max(3));
+    let warm_up = if operations > 1000 { 1 } else { WARM_UP };
     let mut lines = 0;
-    for _ in 0..WARM_UP {
-        let files = featurebase_codegen::generate(&text, spec).map_err(invalid)?;
+    for _ in 0..warm_up {
+        let files = featurebase_codegen::generate(text, spec).map_err(invalid)?;
         lines = files.iter().map(|file| file.contents.lines().count()).sum();
     }
-    let mut times = Vec::with_capacity(iterations);
-    for _ in 0..iterations {
+    let mut times = Vec::with_capacity(runs);
+    for _ in 0..runs {
         let start = Instant::now();
-        let files = featurebase_codegen::generate(&text, spec);
+        let files = featurebase_codegen::generate(text, spec);
         times.push(start.elapsed());
         std::hint::black_box(files).map_err(invalid)?;
     }
     times.sort();
     Ok(Generation {
-        spec,
+        spec: spec.to_owned(),
         operations,
         lines,
+        runs,
         median: median(&times),
         min: times[0],
         max: times[times.len() - 1],
+        peak_mib: peak_mib(),
     })
 }
 

@@ -4,6 +4,7 @@
 //! [`Response`], and [`Clearable`] values for fields a request may set to `null`.
 
 mod builder;
+mod bulk;
 mod clock;
 mod error;
 mod headers;
@@ -18,6 +19,8 @@ mod transport;
 mod version;
 
 pub use builder::ClientBuilder;
+pub(crate) use bulk::bulk;
+pub use bulk::{BulkResult, BulkUpsert, DEFAULT_CONCURRENCY, Upserted};
 pub use error::{ApiError, ApiErrorBody, DecodeError, Error, TransportError};
 pub use literal::{Clearable, True};
 pub use options::RequestOptions;

@@ -5,6 +5,7 @@
 //! a recorder, so the asked-for delays are asserted instead of waited out.
 
 mod bodies;
+mod bulk;
 mod headers;
 mod network;
 mod observability;

@@ -1,0 +1,191 @@
+//! Bulk upserts: many requests at a bounded concurrency, paced by the rate-limit headers
+//! so that a long sync runs at the allowed rate instead of in bursts of 429s, each item
+//! retried until it succeeds or fails for good, and none dropped.
+
+use std::future::Future;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
+
+use futures::stream::{self, BoxStream, StreamExt};
+use http::StatusCode;
+
+use super::{Error, Response};
+
+/// How many requests a bulk upsert keeps in flight unless told otherwise.
+pub const DEFAULT_CONCURRENCY: usize = 8;
+
+/// How many times one item is tried again after being rate limited, beyond the client's
+/// own retries, before it is reported as failed.
+const RATE_LIMITED_ROUNDS: u32 = 10;
+
+/// The result of one item of a bulk upsert, with the input it was made from (so a sync can
+/// report or resume), in the order the results arrive.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct BulkResult<I, T> {
+    /// The item's position in the input.
+    pub index: usize,
+    pub input: I,
+    pub outcome: Result<Upserted<T>, Error>,
+}
+
+/// What an upsert did, by its status: 201 created, 200 updated.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Upserted<T> {
+    Created(T),
+    Updated(T),
+}
+
+impl<T> Upserted<T> {
+    pub fn into_value(self) -> T {
+        match self {
+            Self::Created(value) | Self::Updated(value) => value,
+        }
+    }
+}
+
+/// The stream a bulk upsert returns: one [`BulkResult`] per input item.
+///
+/// ```no_run
+/// # async fn run(client: featurebase_api::Client) {
+/// use featurebase_api::models::UpsertContactRequest;
+/// use featurebase_api::runtime::Upserted;
+/// use futures::StreamExt;
+///
+/// let contacts = ["a@example.com", "b@example.com"].map(UpsertContactRequest::with_email);
+/// let mut results = client.users().contacts().bulk_upsert_with(contacts, 16);
+/// while let Some(result) = results.next().await {
+///     match result.outcome {
+///         Ok(Upserted::Created(contact)) => println!("created {}", contact.id),
+///         Ok(_) => println!("updated item {}", result.index),
+///         Err(error) => eprintln!("item {} failed: {error}", result.index),
+///     }
+/// }
+/// # }
+/// ```
+pub type BulkUpsert<I, T> = BoxStream<'static, BulkResult<I, T>>;
+
+/// Sends `send(item)` for every item, at most `concurrency` at a time, pacing them by the
+/// rate-limit headers of the responses.
+pub(crate) fn bulk<I, T, F, Fut>(
+    items: impl IntoIterator<Item = I, IntoIter: Send + 'static>,
+    concurrency: usize,
+    send: F,
+) -> BulkUpsert<I, T>
+where
+    I: Clone + Send + 'static,
+    T: Send + 'static,
+    F: Fn(I) -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = Result<Response<T>, Error>> + Send + 'static,
+{
+    let concurrency = concurrency.max(1);
+    let pacer = Arc::new(Pacer::default());
+    let send = Arc::new(send);
+    stream::iter(items.into_iter().enumerate())
+        .map(move |(index, input)| {
+            let (pacer, send) = (Arc::clone(&pacer), Arc::clone(&send));
+            async move {
+                let outcome = upsert(&pacer, &*send, input.clone()).await;
+                BulkResult {
+                    index,
+                    input,
+                    outcome,
+                }
+            }
+        })
+        .buffer_unordered(concurrency)
+        .boxed()
+}
+
+/// One item: paced, and tried again while it is rate limited.
+async fn upsert<I: Clone, T, Fut>(
+    pacer: &Pacer,
+    send: &impl Fn(I) -> Fut,
+    input: I,
+) -> Result<Upserted<T>, Error>
+where
+    Fut: Future<Output = Result<Response<T>, Error>>,
+{
+    let mut rounds = 0;
+    loop {
+        pacer.admit().await;
+        let result = send(input.clone()).await;
+        pacer.done(&result);
+        match result {
+            Ok(response) if response.status == StatusCode::CREATED => {
+                return Ok(Upserted::Created(response.value));
+            }
+            Ok(response) => return Ok(Upserted::Updated(response.value)),
+            Err(error) if error.is_rate_limited() && rounds < RATE_LIMITED_ROUNDS => rounds += 1,
+            Err(error) => return Err(error),
+        }
+    }
+}
+
+/// What the API said of the current rate-limit window.
+#[derive(Default)]
+struct Pacer {
+    state: Mutex<Window>,
+}
+
+#[derive(Default)]
+struct Window {
+    /// Requests left in the window, counting those sent since the server said.
+    remaining: Option<u64>,
+    /// When the window ends.
+    reset: Option<Instant>,
+    /// Requests sent and not yet answered.
+    in_flight: u64,
+}
+
+impl Pacer {
+    /// Waits until the window has room for one more request, and takes it.
+    async fn admit(&self) {
+        loop {
+            let wait = {
+                let mut window = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+                let now = Instant::now();
+                match (window.remaining, window.reset) {
+                    (Some(0), Some(reset)) if reset > now => Some(reset - now),
+                    (Some(0), _) => {
+                        // The window has ended: the next response says how much is left.
+                        (window.remaining, window.reset) = (None, None);
+                        window.in_flight += 1;
+                        None
+                    }
+                    (left, _) => {
+                        window.remaining = left.map(|left| left - 1);
+                        window.in_flight += 1;
+                        None
+                    }
+                }
+            };
+            match wait {
+                Some(wait) => tokio::time::sleep(wait).await,
+                None => return,
+            }
+        }
+    }
+
+    /// Takes in what a response said of the window. The requests still in flight may not
+    /// have been counted in it yet, so they are taken off what is left.
+    fn done<T>(&self, result: &Result<Response<T>, Error>) {
+        let limit = match result {
+            Ok(response) => response.rate_limit(),
+            Err(Error::Api(error)) => error.rate_limit,
+            Err(_) => None,
+        };
+        let limited = matches!(result, Err(error) if error.is_rate_limited());
+        let mut window = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        window.in_flight = window.in_flight.saturating_sub(1);
+        let Some(limit) = limit else { return };
+        let in_flight = window.in_flight;
+        let remaining = limit.remaining.map(|left| left.saturating_sub(in_flight));
+        window.remaining = if limited { Some(0) } else { remaining };
+        window.reset = limit
+            .resets_in()
+            .or(Some(Duration::from_secs(1)).filter(|_| limited))
+            .map(|wait| Instant::now() + wait);
+    }
+}

@@ -1,0 +1,112 @@
+//! Bulk upserts against a server that enforces a rate limit in short windows and sends
+//! the `X-RateLimit-*` headers: every item arrives, paced to the limit, with few 429s.
+
+use std::collections::BTreeSet;
+use std::time::Instant;
+
+use featurebase_api::models::UpsertContactRequest;
+use featurebase_api::runtime::Upserted;
+use futures::StreamExt;
+use wiremock::Respond;
+
+use super::*;
+
+/// Requests allowed per window, and the window.
+const LIMIT: u64 = 25;
+const WINDOW: Duration = Duration::from_secs(1);
+
+/// Counts requests per window; past the limit it answers 429, like the API.
+struct RateLimited {
+    state: Mutex<(Instant, u64)>,
+    limited: Arc<AtomicUsize>,
+}
+
+impl Respond for RateLimited {
+    fn respond(&self, request: &Request) -> ResponseTemplate {
+        let mut state = lock(&self.state);
+        let now = Instant::now();
+        if now.duration_since(state.0) >= WINDOW {
+            *state = (now, 0);
+        }
+        state.1 += 1;
+        let reset = WINDOW
+            .saturating_sub(now.duration_since(state.0))
+            .as_secs_f64()
+            .ceil();
+        let remaining = LIMIT.saturating_sub(state.1);
+        let response = if state.1 > LIMIT {
+            self.limited.fetch_add(1, Ordering::SeqCst);
+            json_response(
+                429,
+                json!({"error": {"type": "rate_limit_error", "message": "Slow down"}}),
+            )
+        } else {
+            // Contacts whose email starts with "new" are created, the others updated.
+            let body: Value = serde_json::from_slice(&request.body).expect("a JSON body");
+            let email = body["email"].as_str().expect("an email");
+            let status = if email.starts_with("new") { 201 } else { 200 };
+            json_response(status, contact(email))
+        };
+        response
+            .insert_header("X-RateLimit-Limit", LIMIT.to_string().as_str())
+            .insert_header("X-RateLimit-Remaining", remaining.to_string().as_str())
+            .insert_header(
+                "X-RateLimit-Reset",
+                (reset as u64).max(1).to_string().as_str(),
+            )
+    }
+}
+
+#[tokio::test]
+async fn a_bulk_upsert_keeps_to_the_rate_limit_and_drops_nothing() {
+    let limited = Arc::new(AtomicUsize::new(0));
+    let h = Harness::start().await;
+    let responder = RateLimited {
+        state: Mutex::new((Instant::now(), 0)),
+        limited: Arc::clone(&limited),
+    };
+    Mock::given(method("POST"))
+        .and(path("/v2/contacts"))
+        .respond_with(responder)
+        .mount(&h.server)
+        .await;
+    let emails: Vec<String> = (0..70)
+        .map(|i| format!("{}{i}@example.com", if i % 2 == 0 { "new" } else { "old" }))
+        .collect();
+    let items: Vec<UpsertContactRequest> = emails
+        .iter()
+        .map(|e| UpsertContactRequest::with_email(e.as_str()))
+        .collect();
+
+    let started = Instant::now();
+    let results: Vec<_> = tokio::time::timeout(
+        Duration::from_secs(20),
+        h.client
+            .users()
+            .contacts()
+            .bulk_upsert_with(items, 6)
+            .collect::<Vec<_>>(),
+    )
+    .await
+    .expect("the sync finishes");
+    let took = started.elapsed();
+
+    let indexes: BTreeSet<usize> = results.iter().map(|r| r.index).collect();
+    assert_eq!(indexes, (0..70).collect(), "one result per item");
+    for result in &results {
+        let email = &emails[result.index];
+        let (created, contact) = match &result.outcome {
+            Ok(Upserted::Created(contact)) => (true, contact),
+            Ok(Upserted::Updated(contact)) => (false, contact),
+            other => panic!("{email}: {other:?}"),
+        };
+        assert_eq!(created, email.starts_with("new"), "{email}");
+        assert_eq!(contact.id.as_str(), email);
+        let input = UpsertContactRequest::with_email(email.as_str());
+        assert_eq!(result.input.identity, input.identity);
+    }
+    // 70 requests at 25 per window need at least three windows.
+    assert!(took >= WINDOW * 2, "{took:?}");
+    let limited = limited.load(Ordering::SeqCst);
+    assert!(limited <= 6, "{limited} responses were 429");
+}
