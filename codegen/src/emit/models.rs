@@ -108,6 +108,7 @@ fn enum_def(def: &TypeDef, variants: &[Variant]) -> TokenStream {
     quote! {
         #[derive(Debug, Clone, #copy PartialEq, Eq, Hash, Serialize, Deserialize)]
         #rename_all
+        #[non_exhaustive]
         pub enum #name {
             #(#declared)*
             #unknown
@@ -143,6 +144,7 @@ fn literal_def(def: &TypeDef, value: &str) -> TokenStream {
         #separator
         #[doc = #doc]
         #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[non_exhaustive]
         pub enum #name {
             #[default]
             #[serde(rename = #value)]

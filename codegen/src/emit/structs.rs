@@ -181,6 +181,7 @@ fn identity_def(def: &TypeDef, identity: &Identity, camel_case: bool) -> TokenSt
         #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
         #[serde(untagged)]
         #rename_all
+        #[non_exhaustive]
         pub enum #name {
             #(#variants)*
         }

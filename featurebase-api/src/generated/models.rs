@@ -183,6 +183,7 @@ pub struct BlockedContact {
 ///
 /// Always `"contact"`; any other value fails to decode.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum BlockedContactObject {
     #[default]
     #[serde(rename = "contact")]
@@ -278,6 +279,7 @@ pub struct CompanyList {
 ///
 /// Always `"list"`; any other value fails to decode.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum CompanyListObject {
     #[default]
     #[serde(rename = "list")]
@@ -288,6 +290,7 @@ pub enum CompanyListObject {
 ///
 /// Always `"company"`; any other value fails to decode.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum CompanyObject {
     #[default]
     #[serde(rename = "company")]
@@ -438,6 +441,7 @@ pub struct ContactEmailPreferences {
 ///
 /// Always `"contact_email_preferences"`; any other value fails to decode.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum ContactEmailPreferencesObject {
     #[default]
     #[serde(rename = "contact_email_preferences")]
@@ -465,6 +469,7 @@ pub struct ContactList {
 ///
 /// Always `"list"`; any other value fails to decode.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum ContactListObject {
     #[default]
     #[serde(rename = "list")]
@@ -475,6 +480,7 @@ pub enum ContactListObject {
 ///
 /// Always `"contact"`; any other value fails to decode.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum ContactObject {
     #[default]
     #[serde(rename = "contact")]
@@ -484,6 +490,7 @@ pub enum ContactObject {
 /// Type of contact: `customer` (a user with a registered account) or `lead` (an anonymous or unregistered visitor).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum ContactType {
     /// `customer`
     Customer,
@@ -508,6 +515,7 @@ impl ContactType {
 /// Defaults to `"customer"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum ContactTypeFilter {
     /// `customer`
     Customer,
@@ -546,6 +554,7 @@ pub struct DeletedCompany {
 ///
 /// Always `"company"`; any other value fails to decode.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum DeletedCompanyObject {
     #[default]
     #[serde(rename = "company")]
@@ -570,6 +579,7 @@ pub struct DeletedContact {
 ///
 /// Always `"contact"`; any other value fails to decode.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum DeletedContactObject {
     #[default]
     #[serde(rename = "contact")]
@@ -579,6 +589,7 @@ pub enum DeletedContactObject {
 /// The status to store for an email category: `subscribed` or `unsubscribed`. The same values as `EmailPreferenceStatus`, as a separate type because a request may only send these two, while a response may carry values added later.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum EmailPreferenceSetting {
     /// `subscribed`
     Subscribed,
@@ -599,6 +610,7 @@ impl EmailPreferenceSetting {
 /// `subscribed`: the contact will receive this email category (subject to the `all` gate). `unsubscribed`: the contact will not receive this email category.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum EmailPreferenceStatus {
     /// `subscribed`
     Subscribed,
@@ -809,6 +821,7 @@ pub struct ErrorResponse {
 /// - `rate_limit_error` - Too many requests (429)
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ErrorType {
     /// `authentication_error`
     AuthenticationError,
@@ -841,6 +854,7 @@ impl ErrorType {
 
 /// Example: `"2026-01-01.nova"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum FeaturebaseVersion {
     /// `2026-01-01.nova`
     #[serde(rename = "2026-01-01.nova")]
@@ -891,6 +905,7 @@ pub struct UnblockedContact {
 ///
 /// Always `"contact"`; any other value fails to decode.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum UnblockedContactObject {
     #[default]
     #[serde(rename = "contact")]
@@ -1441,6 +1456,7 @@ impl UpsertContactRequest {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 #[serde(rename_all_fields = "camelCase")]
+#[non_exhaustive]
 pub enum UpsertContactRequestIdentity {
     /// Identified by `userId` and `email`.
     UserIdAndEmail {

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// Cats and dogs, told apart by `kind`.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum Animal {
     /// `kind: "kitty"`
     Cat(Cat),
@@ -189,6 +190,7 @@ pub struct Feeding {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum FeedingFood {
     String(String),
     Recipe(Recipe),
@@ -196,6 +198,7 @@ pub enum FeedingFood {
 
 /// Open integer enum (response).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Mood {
     /// `-1`
     Minus1,
@@ -275,6 +278,7 @@ pub struct Pet {
 
 /// Closed integer enum (request only).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Priority {
     /// `1`
     Low,

@@ -112,6 +112,7 @@ pub struct Post {
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum PostState {
     /// `open`
     Open,
@@ -139,6 +140,7 @@ impl PostState {
 /// Kebab-case values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum SortOrder {
     /// `newest-first`
     NewestFirst,
@@ -161,6 +163,7 @@ impl SortOrder {
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[non_exhaustive]
 pub enum Visibility {
     /// `PUBLIC`
     Public,

@@ -48,6 +48,7 @@ pub struct GetToyResponse {
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum GetToyResponseKind {
     /// `ball`
     Ball,
@@ -145,6 +146,7 @@ pub struct PetList {
 
 /// Always `"pet"`; any other value fails to decode.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum PetObject {
     #[default]
     #[serde(rename = "pet")]
@@ -164,6 +166,7 @@ pub struct PetOwner {
 /// What kind of animal.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Species {
     /// `dog`
     Dog,

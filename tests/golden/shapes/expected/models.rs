@@ -150,6 +150,7 @@ pub struct OrderLine {
 
 /// Always `"order"`; any other value fails to decode.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum OrderObject {
     #[default]
     #[serde(rename = "order")]
@@ -173,6 +174,7 @@ pub struct OrderShippingAddress {
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum OrderStatus {
     /// `pending`
     Pending,
