@@ -33,6 +33,25 @@ impl From<String> for CompanyId {
     }
 }
 
+/// Lets an id held elsewhere be passed by reference, without `.clone()`.
+impl From<&CompanyId> for CompanyId {
+    fn from(id: &CompanyId) -> Self {
+        id.clone()
+    }
+}
+
+impl PartialEq<str> for CompanyId {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for CompanyId {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
 impl std::fmt::Display for CompanyId {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.0)
@@ -65,6 +84,25 @@ impl From<&str> for ContactId {
 impl From<String> for ContactId {
     fn from(id: String) -> Self {
         Self(id)
+    }
+}
+
+/// Lets an id held elsewhere be passed by reference, without `.clone()`.
+impl From<&ContactId> for ContactId {
+    fn from(id: &ContactId) -> Self {
+        id.clone()
+    }
+}
+
+impl PartialEq<str> for ContactId {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for ContactId {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
     }
 }
 
@@ -103,6 +141,25 @@ impl From<String> for ExternalCompanyId {
     }
 }
 
+/// Lets an id held elsewhere be passed by reference, without `.clone()`.
+impl From<&ExternalCompanyId> for ExternalCompanyId {
+    fn from(id: &ExternalCompanyId) -> Self {
+        id.clone()
+    }
+}
+
+impl PartialEq<str> for ExternalCompanyId {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for ExternalCompanyId {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
 impl std::fmt::Display for ExternalCompanyId {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.0)
@@ -135,6 +192,25 @@ impl From<&str> for UserId {
 impl From<String> for UserId {
     fn from(id: String) -> Self {
         Self(id)
+    }
+}
+
+/// Lets an id held elsewhere be passed by reference, without `.clone()`.
+impl From<&UserId> for UserId {
+    fn from(id: &UserId) -> Self {
+        id.clone()
+    }
+}
+
+impl PartialEq<str> for UserId {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for UserId {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
     }
 }
 

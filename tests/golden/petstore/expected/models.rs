@@ -33,6 +33,25 @@ impl From<String> for PetId {
     }
 }
 
+/// Lets an id held elsewhere be passed by reference, without `.clone()`.
+impl From<&PetId> for PetId {
+    fn from(id: &PetId) -> Self {
+        id.clone()
+    }
+}
+
+impl PartialEq<str> for PetId {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for PetId {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
 impl std::fmt::Display for PetId {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.0)

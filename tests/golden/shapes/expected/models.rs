@@ -33,6 +33,25 @@ impl From<String> for OrderId {
     }
 }
 
+/// Lets an id held elsewhere be passed by reference, without `.clone()`.
+impl From<&OrderId> for OrderId {
+    fn from(id: &OrderId) -> Self {
+        id.clone()
+    }
+}
+
+impl PartialEq<str> for OrderId {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for OrderId {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
 impl std::fmt::Display for OrderId {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.0)
