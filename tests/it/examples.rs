@@ -21,7 +21,7 @@ use featurebase_codegen::ir::Ty;
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::roundtrip::models::{self, json_eq};
+use crate::roundtrip::models;
 
 const MIN_FIXTURES: usize = 20;
 
@@ -100,7 +100,7 @@ fn differences(original: &Value, encoded: &Value, tolerances: &[String]) -> Vec<
     let mut problems = Vec::new();
     for (path, value) in &before {
         match after.get(path) {
-            Some(again) if json_eq(value, again) => {}
+            Some(again) if value == again => {}
             Some(again) => problems.push(format!("{path}: {value} re-encodes as {again}")),
             None if value.is_null() && tolerated.allow("null-omitted", path) => {}
             None if tolerated.allow("extra-field", path) => {}

@@ -24,7 +24,7 @@ pub(super) fn ty(ty: &Ty, scope: Scope) -> TokenStream {
     match ty {
         Ty::String => quote!(String),
         Ty::Integer => quote!(i64),
-        Ty::Number => quote!(f64),
+        Ty::Number => quote!(featurebase_api::runtime::Number),
         Ty::Boolean => quote!(bool),
         Ty::Json => quote!(serde_json::Value),
         Ty::True => quote!(featurebase_api::runtime::True),
@@ -80,7 +80,7 @@ pub(super) fn copied(api: &Api, ty: &Ty, place: TokenStream) -> TokenStream {
 
 fn is_copy(api: &Api, ty: &Ty) -> bool {
     match ty {
-        Ty::Integer | Ty::Number | Ty::Boolean | Ty::True => true,
+        Ty::Integer | Ty::Boolean | Ty::True => true,
         Ty::Named(name) => api.types.iter().any(|def| {
             def.name == *name
                 && match def.kind {
@@ -89,7 +89,7 @@ fn is_copy(api: &Api, ty: &Ty) -> bool {
                     TypeKind::Struct(_) | TypeKind::Union(_) => false,
                 }
         }),
-        Ty::String | Ty::Json | Ty::Array(_) | Ty::Map(_) | Ty::Id(_) => false,
+        Ty::String | Ty::Number | Ty::Json | Ty::Array(_) | Ty::Map(_) | Ty::Id(_) => false,
     }
 }
 
@@ -103,5 +103,5 @@ pub(super) fn mentions_model(ty: &Ty) -> bool {
 }
 
 fn into_friendly(ty: &Ty) -> bool {
-    matches!(ty, Ty::String | Ty::Id(_))
+    matches!(ty, Ty::String | Ty::Number | Ty::Id(_))
 }

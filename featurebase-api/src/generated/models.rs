@@ -280,7 +280,9 @@ pub struct Company {
     /// Company employee headcount
     ///
     /// Example: `250`.
-    pub company_size: Option<f64>,
+    ///
+    /// Documentation conflict: The SDK types `companySize` as `number`, while the prose describes a headcount ("Number of employees") and every documented example is a whole number. Chosen: `integer`.
+    pub company_size: Option<i64>,
     /// ISO date when company was created
     ///
     /// Format: `date-time`.
@@ -307,11 +309,13 @@ pub struct Company {
     /// Number of users linked to this company
     ///
     /// Example: `15`.
-    pub linked_users: Option<f64>,
+    ///
+    /// Documentation conflict: The SDK types `linkedUsers` as `number`, while the prose describes a count of linked users and every documented example is a whole number. Chosen: `integer`.
+    pub linked_users: Option<i64>,
     /// Monthly spend
     ///
     /// Example: `5000`.
-    pub monthly_spend: Option<f64>,
+    pub monthly_spend: Option<featurebase_api::runtime::Number>,
     /// Company name
     ///
     /// Example: `"Acme Inc"`.
@@ -383,8 +387,10 @@ pub struct Contact {
     /// Number of comments created
     ///
     /// Example: `0`.
+    ///
+    /// Documentation conflict: The SDK types `commentsCreated` as `number`, while the prose describes a count of comments and every documented example is a whole number. Chosen: `integer`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub comments_created: Option<f64>,
+    pub comments_created: Option<i64>,
     /// Companies the contact belongs to
     #[serde(skip_serializing_if = "Option::is_none")]
     pub companies: Option<Vec<Company>>,
@@ -447,8 +453,10 @@ pub struct Contact {
     /// Number of posts created
     ///
     /// Example: `0`.
+    ///
+    /// Documentation conflict: The SDK types `postsCreated` as `number`, while the prose describes a count of posts and every documented example is a whole number. Chosen: `integer`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub posts_created: Option<f64>,
+    pub posts_created: Option<i64>,
     /// Profile picture URL
     ///
     /// Example: `"https://fb-usercontent.fra1.cdn.digitaloceanspaces.com/anon_23.png"`.
@@ -1027,8 +1035,10 @@ pub struct UpsertCompanyRequest {
     /// Number of employees in the company
     ///
     /// Example: `250`.
+    ///
+    /// Documentation conflict: The SDK types `companySize` as `number`, while the prose describes a headcount ("Number of employees") and every documented example is a whole number. Chosen: `integer`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub company_size: Option<f64>,
+    pub company_size: Option<i64>,
     /// When the company was created in your system (ISO 8601)
     ///
     /// Format: `date-time`.
@@ -1050,7 +1060,7 @@ pub struct UpsertCompanyRequest {
     ///
     /// Example: `5000`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub monthly_spend: Option<f64>,
+    pub monthly_spend: Option<featurebase_api::runtime::Number>,
     /// Company name
     ///
     /// Example: `"Acme Inc"`.
@@ -1089,7 +1099,9 @@ impl UpsertCompanyRequest {
     /// Number of employees in the company
     ///
     /// Example: `250`.
-    pub fn company_size(mut self, company_size: f64) -> Self {
+    ///
+    /// Documentation conflict: The SDK types `companySize` as `number`, while the prose describes a headcount ("Number of employees") and every documented example is a whole number. Chosen: `integer`.
+    pub fn company_size(mut self, company_size: i64) -> Self {
         self.company_size = Some(company_size);
         self
     }
@@ -1126,8 +1138,11 @@ impl UpsertCompanyRequest {
     /// Monthly spend/revenue from this company
     ///
     /// Example: `5000`.
-    pub fn monthly_spend(mut self, monthly_spend: f64) -> Self {
-        self.monthly_spend = Some(monthly_spend);
+    pub fn monthly_spend(
+        mut self,
+        monthly_spend: impl Into<featurebase_api::runtime::Number>,
+    ) -> Self {
+        self.monthly_spend = Some(monthly_spend.into());
         self
     }
 
@@ -1166,8 +1181,10 @@ pub struct UpsertContactCompany {
     /// At least 0.
     ///
     /// Example: `250`.
+    ///
+    /// Documentation conflict: The SDK types `companySize` as `number`, while the prose describes a headcount ("Number of employees") and every documented example is a whole number. Chosen: `integer`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub company_size: Option<f64>,
+    pub company_size: Option<i64>,
     /// When the company was created (ISO 8601)
     ///
     /// Format: `date-time`.
@@ -1199,7 +1216,7 @@ pub struct UpsertContactCompany {
     ///
     /// Example: `500`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub monthly_spend: Option<f64>,
+    pub monthly_spend: Option<featurebase_api::runtime::Number>,
     /// Company name
     ///
     /// From 1 to 500 characters.
@@ -1254,7 +1271,9 @@ impl UpsertContactCompany {
     /// At least 0.
     ///
     /// Example: `250`.
-    pub fn company_size(mut self, company_size: f64) -> Self {
+    ///
+    /// Documentation conflict: The SDK types `companySize` as `number`, while the prose describes a headcount ("Number of employees") and every documented example is a whole number. Chosen: `integer`.
+    pub fn company_size(mut self, company_size: i64) -> Self {
         self.company_size = Some(company_size);
         self
     }
@@ -1295,8 +1314,11 @@ impl UpsertContactCompany {
     /// At least 0.
     ///
     /// Example: `500`.
-    pub fn monthly_spend(mut self, monthly_spend: f64) -> Self {
-        self.monthly_spend = Some(monthly_spend);
+    pub fn monthly_spend(
+        mut self,
+        monthly_spend: impl Into<featurebase_api::runtime::Number>,
+    ) -> Self {
+        self.monthly_spend = Some(monthly_spend.into());
         self
     }
 

@@ -5,6 +5,7 @@
 mod builder;
 mod error;
 mod literal;
+mod number;
 mod pagination;
 mod rate_limit;
 mod request;
@@ -17,6 +18,7 @@ pub use builder::ClientBuilder;
 pub use error::{ApiError, ApiErrorBody, DecodeError, Error};
 pub use futures::Stream;
 pub use literal::{Clearable, True};
+pub use number::{InvalidNumber, Number};
 pub use pagination::Page;
 pub use rate_limit::RateLimit;
 pub use request::{Limits, Method, Operation, Request, RequestOptions};

@@ -109,7 +109,7 @@ fn upsert_contact_request(name: &str) -> UpsertContactRequest {
                 .name("John Doe")
                 .companies(vec![
                     UpsertContactCompany::new("company_123", "Acme Inc")
-                        .monthly_spend(500.0)
+                        .monthly_spend(500)
                         .plan("enterprise"),
                 ])
                 .custom_fields(custom_fields(

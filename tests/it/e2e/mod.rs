@@ -130,8 +130,8 @@ fn assert_company(company: &Company, documented: &Value) {
     assert_eq!(company.name, documented["name"]);
     assert_eq!(company.object, CompanyObject::Company);
     assert_eq!(company.plan.as_deref(), documented["plan"].as_str());
-    assert_eq!(company.linked_users, documented["linkedUsers"].as_f64());
-    assert_eq!(company.monthly_spend, documented["monthlySpend"].as_f64());
+    assert_eq!(company.linked_users, documented["linkedUsers"].as_i64());
+    assert_eq!(json!(company.monthly_spend), documented["monthlySpend"]);
     assert_eq!(
         company.updated_at.as_deref(),
         documented["updatedAt"].as_str()

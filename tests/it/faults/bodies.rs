@@ -1,7 +1,8 @@
 //! Bodies the spec does not promise: broken or wrong success bodies, error bodies in the
 //! live API's odd shapes, and the unknown fields and values a client must tolerate.
 
-use featurebase_api::models::{AttachContactRequest, ContactType};
+use featurebase_api::models::{AttachContactRequest, ContactType, UpsertCompanyRequest};
+use featurebase_api::runtime::Number;
 
 use super::*;
 
@@ -272,12 +273,9 @@ async fn omitted_or_null_required_nullable_company_fields_decode_to_none() {
             ),
             ("co1", "acme", "Acme")
         );
-        let numbers = [
-            company.company_size,
-            company.linked_users,
-            company.monthly_spend,
-        ];
-        assert_eq!(numbers, [None; 3], "{body}");
+        let counts = [company.company_size, company.linked_users];
+        assert_eq!(counts, [None; 2], "{body}");
+        assert_eq!(company.monthly_spend, None, "{body}");
         let texts = [
             &company.created_at,
             &company.industry,
@@ -288,4 +286,32 @@ async fn omitted_or_null_required_nullable_company_fields_decode_to_none() {
         ];
         assert!(texts.iter().all(|text| text.is_none()), "{body}");
     }
+}
+
+/// A `number` is sent and read in the form it was given: `12.5` and `5000` are not
+/// rounded or turned into `5000.0`; counts are integers.
+#[tokio::test]
+async fn numbers_keep_their_form_on_the_wire() {
+    let answer = json!({
+        "object": "company", "id": "co1", "companyId": "acme", "name": "Acme",
+        "monthlySpend": 5000, "companySize": 250, "linkedUsers": 15
+    });
+    let h = Harness::start().await;
+    h.respond("POST", "/v2/companies", [json_response(200, answer)])
+        .await;
+    let spend = Number::try_from(12.5).expect("finite");
+    let request = UpsertCompanyRequest::new("acme", "Acme").monthly_spend(spend);
+
+    let company = bounded(h.client.users().companies().create_or_update(request))
+        .await
+        .expect("decodes");
+
+    let sent: Value = h.requests().await[0].body_json().expect("a JSON body");
+    assert_eq!(sent["monthlySpend"].to_string(), "12.5");
+    assert_eq!(json!(company.monthly_spend).to_string(), "5000");
+    assert_eq!(company.monthly_spend, Some(Number::from(5000)));
+    assert_eq!(
+        (company.company_size, company.linked_users),
+        (Some(250), Some(15))
+    );
 }

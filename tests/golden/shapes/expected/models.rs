@@ -62,7 +62,7 @@ impl std::fmt::Display for OrderId {
 #[non_exhaustive]
 pub struct Money {
     /// At least 0.
-    pub amount: f64,
+    pub amount: featurebase_api::runtime::Number,
     /// Must match `^[A-Z]{3}$`.
     ///
     /// Example: `"EUR"`.
