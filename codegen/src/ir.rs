@@ -155,6 +155,8 @@ pub struct Variant {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Ty {
     String,
+    /// `format: date-time`.
+    Timestamp,
     Integer,
     Number,
     Boolean,

@@ -26,4 +26,6 @@ mod generated;
 pub mod runtime;
 
 pub use generated::{Client, models, operations, resources};
+/// The date-time library [`runtime::Timestamp`] is built on, so that no direct dependency is needed.
+pub use jiff;
 pub use runtime::Error;

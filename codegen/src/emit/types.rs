@@ -23,6 +23,7 @@ pub(super) fn ty(ty: &Ty, scope: Scope) -> TokenStream {
     };
     match ty {
         Ty::String => quote!(String),
+        Ty::Timestamp => quote!(featurebase_api::runtime::Timestamp),
         Ty::Integer => quote!(i64),
         Ty::Number => quote!(featurebase_api::runtime::Number),
         Ty::Boolean => quote!(bool),
@@ -80,7 +81,7 @@ pub(super) fn copied(api: &Api, ty: &Ty, place: TokenStream) -> TokenStream {
 
 fn is_copy(api: &Api, ty: &Ty) -> bool {
     match ty {
-        Ty::Integer | Ty::Boolean | Ty::True => true,
+        Ty::Timestamp | Ty::Integer | Ty::Boolean | Ty::True => true,
         Ty::Named(name) => api.types.iter().any(|def| {
             def.name == *name
                 && match def.kind {
@@ -98,10 +99,16 @@ pub(super) fn mentions_model(ty: &Ty) -> bool {
     match ty {
         Ty::Named(_) | Ty::Id(_) => true,
         Ty::Array(item) | Ty::Map(item) => mentions_model(item),
-        Ty::String | Ty::Integer | Ty::Number | Ty::Boolean | Ty::Json | Ty::True => false,
+        Ty::String
+        | Ty::Timestamp
+        | Ty::Integer
+        | Ty::Number
+        | Ty::Boolean
+        | Ty::Json
+        | Ty::True => false,
     }
 }
 
 fn into_friendly(ty: &Ty) -> bool {
-    matches!(ty, Ty::String | Ty::Number | Ty::Id(_))
+    matches!(ty, Ty::String | Ty::Timestamp | Ty::Number | Ty::Id(_))
 }

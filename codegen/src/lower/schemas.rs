@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use openapiv3::{
     AdditionalProperties, AnySchema, ArrayType, ObjectType, ReferenceOr, Schema, SchemaKind,
-    StringType, Type,
+    StringFormat, StringType, Type, VariantOrUnknownOrEmpty,
 };
 
 use super::Lowerer;
@@ -181,6 +181,9 @@ impl Lowerer<'_> {
         }
         let values: Vec<&String> = string.enumeration.iter().flatten().collect();
         let kind = match values.as_slice() {
+            [] if string.format == VariantOrUnknownOrEmpty::Item(StringFormat::DateTime) => {
+                return Some(Ty::Timestamp);
+            }
             [] => return Some(Ty::String),
             [only] => TypeKind::Literal((*only).clone()),
             _ => TypeKind::Enum(self.variants(&values, extensions, at)?),

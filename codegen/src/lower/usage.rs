@@ -38,6 +38,7 @@ impl Lowerer<'_> {
                 }
             }
             Ty::String
+            | Ty::Timestamp
             | Ty::Integer
             | Ty::Number
             | Ty::Boolean

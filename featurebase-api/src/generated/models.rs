@@ -288,7 +288,7 @@ pub struct Company {
     /// Format: `date-time`.
     ///
     /// Example: `"2025-01-01T12:00:00.000Z"`.
-    pub created_at: Option<String>,
+    pub created_at: Option<featurebase_api::runtime::Timestamp>,
     /// Custom field values
     #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_fields: Option<std::collections::BTreeMap<String, serde_json::Value>>,
@@ -305,7 +305,7 @@ pub struct Company {
     /// Format: `date-time`.
     ///
     /// Example: `"2025-01-15T00:00:00.000Z"`.
-    pub last_activity: Option<String>,
+    pub last_activity: Option<featurebase_api::runtime::Timestamp>,
     /// Number of users linked to this company
     ///
     /// Example: `15`.
@@ -331,7 +331,7 @@ pub struct Company {
     /// Format: `date-time`.
     ///
     /// Example: `"2025-01-10T15:30:00.000Z"`.
-    pub updated_at: Option<String>,
+    pub updated_at: Option<featurebase_api::runtime::Timestamp>,
     /// Company website URL
     ///
     /// Example: `"https://acme.com"`.
@@ -402,7 +402,7 @@ pub struct Contact {
     ///
     /// Documentation conflict: Only the abbreviated prose example of `GET /v2/companies/{id}/contacts` shows `createdAt` on a contact; the SDK Contact model (002), the reference domain type (001) and every other example lack it. Chosen: keep it as an optional field so the documented value is not lost; clients must not rely on it being present.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<String>,
+    pub created_at: Option<featurebase_api::runtime::Timestamp>,
     /// Custom field values on the contact
     #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_fields: Option<std::collections::BTreeMap<String, serde_json::Value>>,
@@ -428,7 +428,7 @@ pub struct Contact {
     ///
     /// Example: `"2025-01-03T21:42:30.181Z"`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub last_activity: Option<String>,
+    pub last_activity: Option<featurebase_api::runtime::Timestamp>,
     /// Contact locale
     ///
     /// Example: `"en"`.
@@ -1045,7 +1045,7 @@ pub struct UpsertCompanyRequest {
     ///
     /// Example: `"2024-01-15T10:30:00Z"`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<String>,
+    pub created_at: Option<featurebase_api::runtime::Timestamp>,
     /// Custom field values on the company. Values can be string, number, boolean, null, or array of primitives.
     ///
     /// Documentation conflict: The SDK body parameters (001) show `customFields` as `object { priority, region, tier }`, while the prose says 'Custom field values' of any primitive type. Chosen: an open map, since custom fields are defined per organization.
@@ -1111,7 +1111,10 @@ impl UpsertCompanyRequest {
     /// Format: `date-time`.
     ///
     /// Example: `"2024-01-15T10:30:00Z"`.
-    pub fn created_at(mut self, created_at: impl Into<String>) -> Self {
+    pub fn created_at(
+        mut self,
+        created_at: impl Into<featurebase_api::runtime::Timestamp>,
+    ) -> Self {
         self.created_at = Some(created_at.into());
         self
     }
@@ -1191,7 +1194,7 @@ pub struct UpsertContactCompany {
     ///
     /// Example: `"2024-01-15T10:30:00Z"`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<String>,
+    pub created_at: Option<featurebase_api::runtime::Timestamp>,
     /// Custom field values on the company. Values can be string, number, boolean, null, or array of primitives.
     ///
     /// Documentation conflict: The SDK body parameters (001, 003) show `customFields` as `object { industry, plan, priority }`, while the prose says 'Custom field values' of any primitive type. Chosen: an open map, since custom fields are defined per organization.
@@ -1283,7 +1286,10 @@ impl UpsertContactCompany {
     /// Format: `date-time`.
     ///
     /// Example: `"2024-01-15T10:30:00Z"`.
-    pub fn created_at(mut self, created_at: impl Into<String>) -> Self {
+    pub fn created_at(
+        mut self,
+        created_at: impl Into<featurebase_api::runtime::Timestamp>,
+    ) -> Self {
         self.created_at = Some(created_at.into());
         self
     }
@@ -1360,7 +1366,7 @@ pub struct UpsertContactRequest {
     ///
     /// Example: `"2024-01-15T10:30:00Z"`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<String>,
+    pub created_at: Option<featurebase_api::runtime::Timestamp>,
     /// Custom field values on the contact. Values can be string, number, boolean, null, or array of primitives.
     ///
     /// Documentation conflict: The SDK body parameters (001, 003) show `customFields` as `object { accountType, plan, signupSource }` (keys taken from examples), while the prose says 'Custom field values' whose values can be string, number, boolean, null, or array of primitives. Chosen: an open map, since custom fields are defined per organization.
@@ -1467,7 +1473,10 @@ impl UpsertContactRequest {
     /// Format: `date-time`.
     ///
     /// Example: `"2024-01-15T10:30:00Z"`.
-    pub fn created_at(mut self, created_at: impl Into<String>) -> Self {
+    pub fn created_at(
+        mut self,
+        created_at: impl Into<featurebase_api::runtime::Timestamp>,
+    ) -> Self {
         self.created_at = Some(created_at.into());
         self
     }

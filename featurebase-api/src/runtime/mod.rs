@@ -11,6 +11,7 @@ mod rate_limit;
 mod request;
 mod response;
 mod retry;
+mod timestamp;
 mod transport;
 mod version;
 
@@ -24,6 +25,7 @@ pub use rate_limit::RateLimit;
 pub use request::{Limits, Method, Operation, Request, RequestOptions};
 pub use response::Response;
 pub use retry::RetryPolicy;
+pub use timestamp::{InvalidTimestamp, Timestamp};
 pub use transport::{Sleep, Transport};
 
 /// The future a request builder turns into with `.await`.

@@ -12,7 +12,7 @@ use super::mock::{Expect, MockApi};
 use super::spec::{request_examples, success_examples};
 use super::{
     ATTACHED_CONTACT_ID, COMPANY_ID, EXTERNAL_COMPANY_ID, NEXT_CURSOR, assert_200_and_201_alike,
-    assert_company, assert_contact, assert_contact_page, custom_fields,
+    assert_company, assert_contact, assert_contact_page, custom_fields, timestamp,
 };
 
 pub(super) const OPERATIONS: &[&Operation] = &[
@@ -90,7 +90,7 @@ fn upsert_company_request(name: &str) -> UpsertCompanyRequest {
             .custom_fields(custom_fields(json!({"region": "EMEA", "tier": "gold"}))),
         "sdkReference" => company
             .company_size(250)
-            .created_at("2024-01-15T10:30:00Z")
+            .created_at(timestamp("2024-01-15T10:30:00Z"))
             .industry("Technology")
             .monthly_spend(5000)
             .plan("enterprise")

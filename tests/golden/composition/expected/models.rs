@@ -56,7 +56,7 @@ impl<'de> Deserialize<'de> for Animal {
 pub struct Cat {
     /// Format: `date-time`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub born: Option<String>,
+    pub born: Option<featurebase_api::runtime::Timestamp>,
     /// Assigned by the server.
     #[serde(default, skip_serializing)]
     pub id: Option<String>,
@@ -88,7 +88,7 @@ impl Cat {
     }
 
     /// Format: `date-time`.
-    pub fn born(mut self, born: impl Into<String>) -> Self {
+    pub fn born(mut self, born: impl Into<featurebase_api::runtime::Timestamp>) -> Self {
         self.born = Some(born.into());
         self
     }
@@ -112,7 +112,7 @@ impl Cat {
 pub struct Dog {
     /// Format: `date-time`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub born: Option<String>,
+    pub born: Option<featurebase_api::runtime::Timestamp>,
     pub good_boy: bool,
     /// Assigned by the server.
     #[serde(default, skip_serializing)]
@@ -153,7 +153,7 @@ impl Dog {
     }
 
     /// Format: `date-time`.
-    pub fn born(mut self, born: impl Into<String>) -> Self {
+    pub fn born(mut self, born: impl Into<featurebase_api::runtime::Timestamp>) -> Self {
         self.born = Some(born.into());
         self
     }
@@ -261,7 +261,7 @@ impl Owner {
 pub struct Pet {
     /// Format: `date-time`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub born: Option<String>,
+    pub born: Option<featurebase_api::runtime::Timestamp>,
     /// Assigned by the server.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,

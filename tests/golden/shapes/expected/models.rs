@@ -81,7 +81,7 @@ pub struct Order {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub discount: Option<Money>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub history: Option<Vec<Vec<String>>>,
+    pub history: Option<Vec<Vec<featurebase_api::runtime::Timestamp>>>,
     pub id: OrderId,
     pub lines: Vec<OrderLine>,
     pub object: OrderObject,
