@@ -5,3 +5,4 @@ mod examples;
 mod faults;
 mod golden;
 mod roundtrip;
+mod strict;

@@ -764,9 +764,8 @@ pub struct EmailPreferences {
 /// - `changelog` - Stored status for new changelog release notifications.
 ///
 /// At least 1 property.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct EmailPreferencesPatch {
     /// The status to store for an email category: `subscribed` or `unsubscribed`. The same values as `EmailPreferenceStatus`, as a separate type because a request may only send these two, while a response may carry values added later.
@@ -784,6 +783,42 @@ pub struct EmailPreferencesPatch {
     /// The status to store for an email category: `subscribed` or `unsubscribed`. The same values as `EmailPreferenceStatus`, as a separate type because a request may only send these two, while a response may carry values added later.
     #[serde(skip_serializing_if = "Option::is_none")]
     post_updates: Option<EmailPreferenceSetting>,
+}
+
+/// The wire form of [`EmailPreferencesPatch`], checked before it is one.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct EmailPreferencesPatchFields {
+    all: Option<EmailPreferenceSetting>,
+    changelog: Option<EmailPreferenceSetting>,
+    comment_replies: Option<EmailPreferenceSetting>,
+    post_comments: Option<EmailPreferenceSetting>,
+    post_updates: Option<EmailPreferenceSetting>,
+}
+
+impl<'de> Deserialize<'de> for EmailPreferencesPatch {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let fields = EmailPreferencesPatchFields::deserialize(deserializer)?;
+        if !(fields.all.is_some() || fields.changelog.is_some()
+            || fields.comment_replies.is_some() || fields.post_comments.is_some()
+            || fields.post_updates.is_some())
+        {
+            return Err(
+                serde::de::Error::custom(
+                    "expected at least one of `all`, `changelog`, `commentReplies`, `postComments`, `postUpdates`",
+                ),
+            );
+        }
+        Ok(Self {
+            all: fields.all,
+            changelog: fields.changelog,
+            comment_replies: fields.comment_replies,
+            post_comments: fields.post_comments,
+            post_updates: fields.post_updates,
+        })
+    }
 }
 
 impl EmailPreferencesPatch {
@@ -1350,7 +1385,7 @@ impl UpsertContactCompany {
 }
 
 /// A contact to create or update. At least one of `email` or `userId` must be provided for identification; `userId` takes precedence over `email`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct UpsertContactRequest {
@@ -1417,6 +1452,70 @@ pub struct UpsertContactRequest {
     /// Documentation conflict: The documented example value `a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6q7r8s9t0u1v2w3x4y5z6` is not a hex digest (52 characters, letters past `f`), while the reference notes define `userHash` as the lowercase hex HMAC-SHA256 (64 hex characters). Chosen: the reference-notes definition in the description, `maxLength: 256` as documented and no pattern; the documented request example is kept verbatim.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub user_hash: Option<String>,
+}
+
+/// The wire form of [`UpsertContactRequest`], checked before it is one.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct UpsertContactRequestFields {
+    user_id: Option<UserId>,
+    email: Option<String>,
+    companies: Option<Vec<UpsertContactCompany>>,
+    created_at: Option<featurebase_api::runtime::Timestamp>,
+    custom_fields: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+    locale: Option<String>,
+    name: Option<String>,
+    phone: Option<String>,
+    profile_picture: Option<String>,
+    roles: Option<Vec<String>>,
+    subscribed_to_changelog: Option<bool>,
+    user_hash: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for UpsertContactRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let fields = UpsertContactRequestFields::deserialize(deserializer)?;
+        let identity = match (fields.user_id, fields.email) {
+            (Some(user_id), Some(email)) => {
+                UpsertContactRequestIdentity::UserIdAndEmail {
+                    user_id,
+                    email,
+                }
+            }
+            (Some(user_id), None) => {
+                UpsertContactRequestIdentity::UserId {
+                    user_id,
+                }
+            }
+            (None, Some(email)) => {
+                UpsertContactRequestIdentity::Email {
+                    email,
+                }
+            }
+            _ => {
+                return Err(
+                    serde::de::Error::custom(
+                        "expected exactly one of these sets of fields: `userId` and `email`; `userId`; `email`",
+                    ),
+                );
+            }
+        };
+        Ok(Self {
+            identity,
+            companies: fields.companies,
+            created_at: fields.created_at,
+            custom_fields: fields.custom_fields,
+            locale: fields.locale,
+            name: fields.name,
+            phone: fields.phone,
+            profile_picture: fields.profile_picture,
+            roles: fields.roles,
+            subscribed_to_changelog: fields.subscribed_to_changelog,
+            user_hash: fields.user_hash,
+        })
+    }
 }
 
 impl UpsertContactRequest {
@@ -1560,7 +1659,7 @@ impl UpsertContactRequest {
 }
 
 /// The alternative sets of required fields of [`UpsertContactRequest`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 #[serde(rename_all_fields = "camelCase")]
 #[non_exhaustive]
