@@ -50,7 +50,7 @@ fn request_models_refuse_unknown_fields_identity_or_not() {
 fn a_contact_upsert_decodes_only_with_an_identity() {
     assert_eq!(
         refusal::<UpsertContactRequest>(r#"{"name": "Ann"}"#),
-        "expected exactly one of these sets of fields: `userId` and `email`; `userId`; `email`"
+        "expected the identifying fields `userId` and `email`, or `userId`, or `email`"
     );
     let cases = [
         (

@@ -14,14 +14,10 @@ use crate::naming::ident;
 pub(super) fn decoder(def: &TypeDef, body: &Struct, camel_case: bool) -> TokenStream {
     let name = ident(&def.name);
     let wire = format_ident!("{}Fields", def.name);
-    let identity_fields = body
-        .identity
-        .iter()
-        .flat_map(identity_fields)
-        .map(|field| {
-            let ty = types::ty(&field.ty, Scope::Models);
-            wire_field(field, quote!(Option<#ty>), None, camel_case)
-        });
+    let identity_fields = body.identity.iter().flat_map(identity_fields).map(|field| {
+        let ty = types::ty(&field.ty, Scope::Models);
+        wire_field(field, quote!(Option<#ty>), None, camel_case)
+    });
     let fields = body.fields.iter().map(|field| {
         let slot = Slot::of(field, def);
         let default = matches!(slot, Slot::Clearable | Slot::ReadOnly).then(|| quote!(default));
@@ -129,10 +125,7 @@ fn identity_check(identity: &Identity) -> TokenStream {
         .iter()
         .map(|variant| wires(&variant.fields, " and "))
         .collect();
-    let message = format!(
-        "expected exactly one of these sets of fields: {}",
-        sets.join("; ")
-    );
+    let message = format!("expected the identifying fields {}", sets.join(", or "));
     let scrutinee = tuple(scrutinee);
     quote! {
         let identity = match #scrutinee {
@@ -143,16 +136,16 @@ fn identity_check(identity: &Identity) -> TokenStream {
 }
 
 fn non_empty_check(def: &TypeDef, body: &Struct) -> TokenStream {
-    let set = body.fields.iter().map(|field| {
+    let unset = body.fields.iter().map(|field| {
         let name = ident(&field.name);
         match Slot::of(field, def) {
-            Slot::Clearable => quote!(!fields.#name.is_unchanged()),
-            _ => quote!(fields.#name.is_some()),
+            Slot::Clearable => quote!(fields.#name.is_unchanged()),
+            _ => quote!(fields.#name.is_none()),
         }
     });
     let message = format!("expected at least one of {}", wires(&body.fields, ", "));
     quote! {
-        if !(#(#set)||*) {
+        if #(#unset)&&* {
             return Err(serde::de::Error::custom(#message));
         }
     }

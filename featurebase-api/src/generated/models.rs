@@ -801,9 +801,9 @@ impl<'de> Deserialize<'de> for EmailPreferencesPatch {
         deserializer: D,
     ) -> Result<Self, D::Error> {
         let fields = EmailPreferencesPatchFields::deserialize(deserializer)?;
-        if !(fields.all.is_some() || fields.changelog.is_some()
-            || fields.comment_replies.is_some() || fields.post_comments.is_some()
-            || fields.post_updates.is_some())
+        if fields.all.is_none() && fields.changelog.is_none()
+            && fields.comment_replies.is_none() && fields.post_comments.is_none()
+            && fields.post_updates.is_none()
         {
             return Err(
                 serde::de::Error::custom(
@@ -1497,7 +1497,7 @@ impl<'de> Deserialize<'de> for UpsertContactRequest {
             _ => {
                 return Err(
                     serde::de::Error::custom(
-                        "expected exactly one of these sets of fields: `userId` and `email`; `userId`; `email`",
+                        "expected the identifying fields `userId` and `email`, or `userId`, or `email`",
                     ),
                 );
             }

@@ -66,6 +66,7 @@ by_name![FEATUREBASE in featurebase_models:
 // clearable request fields, which the Featurebase spec does not use (yet).
 by_name![COMPOSITION in composition_models:
     Animal,
+    AnimalPatch,
     Cat,
     Dog,
     Feeding,
@@ -74,6 +75,7 @@ by_name![COMPOSITION in composition_models:
     Pet,
     Problem,
     Recipe,
+    Tag,
 ];
 
 /// The Featurebase model named `name`.
