@@ -234,6 +234,13 @@ impl Lowerer<'_> {
     ) -> Option<Ty> {
         let extra = self.extra(object.additional_properties.as_ref(), at, hint)?;
         if object.properties.is_empty() {
+            if extra == Extra::Deny && object.min_properties.unwrap_or(0) > 0 {
+                return self.error(
+                    &at.join("minProperties"),
+                    "no value is valid: `minProperties` asks for a property, but there are no \
+                     `properties` and `additionalProperties` is `false`",
+                );
+            }
             if let Extra::Keep(value) = extra {
                 return Some(Ty::Map(Box::new(value)));
             }
