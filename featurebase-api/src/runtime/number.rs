@@ -10,7 +10,8 @@ use serde::{Deserialize, Serialize};
 ///
 /// Build one from an integer (`Number::from(5000)`, or pass the integer where
 /// `impl Into<Number>` is taken), from a finite float (`Number::try_from(12.5)?`), or
-/// from text (`"12.5".parse::<Number>()?`).
+/// from text (`"12.5".parse::<Number>()?`). Numbers are equal when they are written alike:
+/// `5000` and `5000.0` differ, as they do on the wire; compare [`Number::as_f64`] for value.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Number(serde_json::Number);
@@ -117,5 +118,6 @@ mod tests {
         assert_eq!(number.as_u64(), Some(250));
         assert_eq!(number.as_f64(), Some(250.0));
         assert_eq!(Number::try_from(12.5).unwrap().as_i64(), None);
+        assert_ne!(Number::from(5000), Number::try_from(5000.0).unwrap());
     }
 }
