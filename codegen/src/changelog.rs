@@ -339,7 +339,8 @@ fn rust(ty: &Ty) -> String {
     match ty {
         Ty::String => "String".to_owned(),
         Ty::Integer => "i64".to_owned(),
-        Ty::Number => "f64".to_owned(),
+        Ty::Timestamp => "Timestamp".to_owned(),
+        Ty::Number => "Number".to_owned(),
         Ty::Boolean => "bool".to_owned(),
         Ty::Json => "serde_json::Value".to_owned(),
         Ty::True => "True".to_owned(),

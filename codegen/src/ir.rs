@@ -110,6 +110,14 @@ pub struct Struct {
     pub non_empty: bool,
 }
 
+impl Struct {
+    /// Whether decoding checks what serde's derive cannot: that the fields present make
+    /// one of the identity alternatives, or that a struct which must not be empty is not.
+    pub fn decodes_checked(&self) -> bool {
+        self.identity.is_some() || self.non_empty
+    }
+}
+
 /// The enum of a struct's alternative required-field sets, e.g. `userId`, `email` or both.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Identity {
@@ -169,6 +177,8 @@ pub struct Variant {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Ty {
     String,
+    /// `format: date-time`.
+    Timestamp,
     Integer,
     Number,
     Boolean,

@@ -21,6 +21,8 @@ pub mod identity;
 pub mod runtime;
 
 pub use generated::{Client, models, operations, resources};
+/// The date-time library [`runtime::Timestamp`] is built on, so that no direct dependency is needed.
+pub use jiff;
 pub use runtime::Error;
 
 /// The `http` crate, whose [`StatusCode`](http::StatusCode) and [`HeaderMap`](http::HeaderMap)

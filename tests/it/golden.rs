@@ -113,6 +113,38 @@ fn composed_types_behave() {
     assert!(error.to_string().contains("one of 1, 2, 3"), "{error}");
 }
 
+/// Checked decoding in the composition golden: a non-empty patch with a clearable field,
+/// and an identity of one field next to a map of extra fields.
+#[test]
+fn checked_types_decode_only_what_can_be_built() {
+    use featurebase_tests::composition::models::{AnimalPatch, Tag};
+    let patch = |json: &str| serde_json::from_str::<AnimalPatch>(json);
+    let cleared = patch(r#"{"lives": 1, "nickname": null}"#).expect("a null clears");
+    assert_eq!(cleared, AnimalPatch::with_lives(1).clear_nickname());
+    patch(r#"{"nickname": null}"#).expect("clearing is a change");
+    let error = patch("{}").expect_err("empty");
+    assert_eq!(
+        error.to_string(),
+        "expected at least one of `lives`, `nickname`"
+    );
+    let error = patch(r#"{"lives": 1, "age": 2}"#).expect_err("unknown field");
+    assert!(
+        error.to_string().starts_with("unknown field `age`"),
+        "{error}"
+    );
+
+    let tag: Tag =
+        serde_json::from_str(r#"{"label": "cute", "color": "red", "size": "s"}"#).expect("a tag");
+    assert_eq!(tag.extra.get("size").map(String::as_str), Some("s"));
+    assert_eq!(tag, {
+        let mut built = Tag::with_label("cute").color("red");
+        built.extra.insert("size".to_owned(), "s".to_owned());
+        built
+    });
+    let error = serde_json::from_str::<Tag>(r#"{"color": "red"}"#).expect_err("no label");
+    assert_eq!(error.to_string(), "expected the identifying fields `label`");
+}
+
 /// An operation newer than the client's pinned API version is refused before sending;
 /// the composition spec's own version (`2026-08-19.orbit`) is the default pin.
 #[tokio::test]

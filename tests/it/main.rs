@@ -6,3 +6,4 @@ mod examples;
 mod faults;
 mod golden;
 mod roundtrip;
+mod strict;

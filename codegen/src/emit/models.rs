@@ -56,6 +56,25 @@ fn id_type(id: &IdType) -> TokenStream {
             }
         }
 
+        /// Lets an id held elsewhere be passed by reference, without `.clone()`.
+        impl From<&#name> for #name {
+            fn from(id: &#name) -> Self {
+                id.clone()
+            }
+        }
+
+        impl PartialEq<str> for #name {
+            fn eq(&self, other: &str) -> bool {
+                self.0 == other
+            }
+        }
+
+        impl PartialEq<&str> for #name {
+            fn eq(&self, other: &&str) -> bool {
+                self.0 == *other
+            }
+        }
+
         impl std::fmt::Display for #name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(&self.0)
@@ -108,6 +127,7 @@ fn enum_def(def: &TypeDef, variants: &[Variant]) -> TokenStream {
     quote! {
         #[derive(Debug, Clone, #copy PartialEq, Eq, Hash, Serialize, Deserialize)]
         #rename_all
+        #[non_exhaustive]
         pub enum #name {
             #(#declared)*
             #unknown
@@ -143,6 +163,7 @@ fn literal_def(def: &TypeDef, value: &str) -> TokenStream {
         #separator
         #[doc = #doc]
         #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[non_exhaustive]
         pub enum #name {
             #[default]
             #[serde(rename = #value)]

@@ -5,6 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::builders;
+use super::checked;
 use super::docs;
 use super::types::{self, Scope};
 use crate::ir::{Api, Extra, Field, Identity, Struct, TypeDef};
@@ -47,9 +48,11 @@ pub(super) fn struct_def(api: &Api, def: &TypeDef, body: &Struct) -> TokenStream
     let every_field: Vec<&Field> = body.fields.iter().chain(identity_fields(body)).collect();
     let camel_case = uses_camel_case(&every_field);
     let rename_all = camel_case.then(|| quote!(#[serde(rename_all = "camelCase")]));
-    // `deny_unknown_fields` does not work together with `flatten`.
-    let deny = (body.extra == Extra::Deny && body.identity.is_none())
-        .then(|| quote!(#[serde(deny_unknown_fields)]));
+    let checked = body.decodes_checked();
+    let deny =
+        (body.extra == Extra::Deny && !checked).then(|| quote!(#[serde(deny_unknown_fields)]));
+    let derive_deserialize = (!checked).then(|| quote!(Deserialize,));
+    let decoder = checked.then(|| checked::decoder(def, body, camel_case));
     let public = fields_public(def, body);
     let identity = body.identity.as_ref().map(|identity| {
         let ty = ident(&identity.name);
@@ -81,7 +84,7 @@ pub(super) fn struct_def(api: &Api, def: &TypeDef, body: &Struct) -> TokenStream
         .as_ref()
         .map(|identity| identity_def(def, identity, camel_case));
     quote! {
-        #[derive(Debug, Clone, #default PartialEq, Serialize, Deserialize)]
+        #[derive(Debug, Clone, #default PartialEq, Serialize, #derive_deserialize)]
         #rename_all
         #deny
         #[non_exhaustive]
@@ -90,6 +93,7 @@ pub(super) fn struct_def(api: &Api, def: &TypeDef, body: &Struct) -> TokenStream
             #(#fields)*
             #extra
         }
+        #decoder
         #builder
         #identity_enum
     }
@@ -182,9 +186,10 @@ fn identity_def(def: &TypeDef, identity: &Identity, camel_case: bool) -> TokenSt
     );
     quote! {
         #[doc = #doc]
-        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        #[derive(Debug, Clone, PartialEq, Serialize)]
         #[serde(untagged)]
         #rename_all
+        #[non_exhaustive]
         pub enum #name {
             #(#variants)*
         }
@@ -201,7 +206,7 @@ fn uses_camel_case(fields: &[&Field]) -> bool {
 }
 
 /// serde's `rename_all = "camelCase"` of a snake_case field name.
-fn serde_camel(name: &str) -> String {
+pub(super) fn serde_camel(name: &str) -> String {
     let mut out = String::new();
     let mut upper = false;
     for c in name.chars() {

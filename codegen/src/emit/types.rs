@@ -23,8 +23,9 @@ pub(super) fn ty(ty: &Ty, scope: Scope) -> TokenStream {
     };
     match ty {
         Ty::String => quote!(String),
+        Ty::Timestamp => quote!(featurebase_api::runtime::Timestamp),
         Ty::Integer => quote!(i64),
-        Ty::Number => quote!(f64),
+        Ty::Number => quote!(featurebase_api::runtime::Number),
         Ty::Boolean => quote!(bool),
         Ty::Json => quote!(serde_json::Value),
         Ty::True => quote!(featurebase_api::runtime::True),
@@ -80,7 +81,7 @@ pub(super) fn copied(api: &Api, ty: &Ty, place: TokenStream) -> TokenStream {
 
 fn is_copy(api: &Api, ty: &Ty) -> bool {
     match ty {
-        Ty::Integer | Ty::Number | Ty::Boolean | Ty::True => true,
+        Ty::Timestamp | Ty::Integer | Ty::Boolean | Ty::True => true,
         Ty::Named(name) => api.types.iter().any(|def| {
             def.name == *name
                 && match def.kind {
@@ -89,7 +90,7 @@ fn is_copy(api: &Api, ty: &Ty) -> bool {
                     TypeKind::Struct(_) | TypeKind::Union(_) => false,
                 }
         }),
-        Ty::String | Ty::Json | Ty::Array(_) | Ty::Map(_) | Ty::Id(_) => false,
+        Ty::String | Ty::Number | Ty::Json | Ty::Array(_) | Ty::Map(_) | Ty::Id(_) => false,
     }
 }
 
@@ -98,10 +99,16 @@ pub(super) fn mentions_model(ty: &Ty) -> bool {
     match ty {
         Ty::Named(_) | Ty::Id(_) => true,
         Ty::Array(item) | Ty::Map(item) => mentions_model(item),
-        Ty::String | Ty::Integer | Ty::Number | Ty::Boolean | Ty::Json | Ty::True => false,
+        Ty::String
+        | Ty::Timestamp
+        | Ty::Integer
+        | Ty::Number
+        | Ty::Boolean
+        | Ty::Json
+        | Ty::True => false,
     }
 }
 
 fn into_friendly(ty: &Ty) -> bool {
-    matches!(ty, Ty::String | Ty::Id(_))
+    matches!(ty, Ty::String | Ty::Timestamp | Ty::Number | Ty::Id(_))
 }

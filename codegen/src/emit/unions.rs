@@ -44,6 +44,7 @@ pub(super) fn int_enum_def(def: &TypeDef, variants: &[IntVariant]) -> TokenStrea
     };
     quote! {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
         pub enum #name {
             #(#declared)*
             #unknown
@@ -94,6 +95,7 @@ pub(super) fn union_def(def: &TypeDef, union: &Union) -> TokenStream {
         return quote! {
             #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
             #[serde(untagged)]
+            #[non_exhaustive]
             pub enum #name {
                 #(#variants)*
             }
@@ -128,6 +130,7 @@ pub(super) fn union_def(def: &TypeDef, union: &Union) -> TokenStream {
     };
     quote! {
         #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
         pub enum #name {
             #(#variants)*
             #unknown

@@ -283,6 +283,7 @@ fn variant_name(ty: &Ty, reference: Option<&str>) -> String {
     match ty {
         Ty::Named(name) | Ty::Id(name) => name.clone(),
         Ty::String => "String".to_owned(),
+        Ty::Timestamp => "Timestamp".to_owned(),
         Ty::Integer => "Integer".to_owned(),
         Ty::Number => "Number".to_owned(),
         Ty::Boolean => "Boolean".to_owned(),

@@ -372,7 +372,7 @@ impl Lowerer<'_> {
     /// Parameters are sent as text: strings, numbers, booleans, enums, ids, or lists of them.
     fn check_scalar(&mut self, ty: &Ty, at: &Pointer) -> Option<()> {
         let scalar = |ty: &Ty| match ty {
-            Ty::String | Ty::Integer | Ty::Number | Ty::Boolean | Ty::Id(_) => true,
+            Ty::String | Ty::Timestamp | Ty::Integer | Ty::Number | Ty::Boolean | Ty::Id(_) => true,
             Ty::Named(name) => self
                 .types
                 .get(name)

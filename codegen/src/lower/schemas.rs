@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use openapiv3::{
     AdditionalProperties, AnySchema, ArrayType, ObjectType, ReferenceOr, Schema, SchemaKind,
-    StringType, Type,
+    StringFormat, StringType, Type, VariantOrUnknownOrEmpty,
 };
 
 use super::Lowerer;
@@ -211,6 +211,9 @@ impl Lowerer<'_> {
         }
         let values: Vec<&String> = string.enumeration.iter().flatten().collect();
         let kind = match values.as_slice() {
+            [] if string.format == VariantOrUnknownOrEmpty::Item(StringFormat::DateTime) => {
+                return Some(Ty::Timestamp);
+            }
             [] => return Some(Ty::String),
             [only] => TypeKind::Literal((*only).clone()),
             _ => TypeKind::Enum(self.variants(&values, extensions, at)?),
@@ -261,6 +264,13 @@ impl Lowerer<'_> {
     ) -> Option<Ty> {
         let extra = self.extra(object.additional_properties.as_ref(), at, hint)?;
         if object.properties.is_empty() {
+            if extra == Extra::Deny && object.min_properties.unwrap_or(0) > 0 {
+                return self.error(
+                    &at.join("minProperties"),
+                    "no value is valid: `minProperties` asks for a property, but there are no \
+                     `properties` and `additionalProperties` is `false`",
+                );
+            }
             if let Extra::Keep(value) = extra {
                 return Some(Ty::Map(Box::new(value)));
             }

@@ -39,6 +39,7 @@ impl Lowerer<'_> {
                     }
                 }
                 Ty::String
+                | Ty::Timestamp
                 | Ty::Integer
                 | Ty::Number
                 | Ty::Boolean

@@ -33,6 +33,25 @@ impl From<String> for CompanyId {
     }
 }
 
+/// Lets an id held elsewhere be passed by reference, without `.clone()`.
+impl From<&CompanyId> for CompanyId {
+    fn from(id: &CompanyId) -> Self {
+        id.clone()
+    }
+}
+
+impl PartialEq<str> for CompanyId {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for CompanyId {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
 impl std::fmt::Display for CompanyId {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.0)
@@ -65,6 +84,25 @@ impl From<&str> for ContactId {
 impl From<String> for ContactId {
     fn from(id: String) -> Self {
         Self(id)
+    }
+}
+
+/// Lets an id held elsewhere be passed by reference, without `.clone()`.
+impl From<&ContactId> for ContactId {
+    fn from(id: &ContactId) -> Self {
+        id.clone()
+    }
+}
+
+impl PartialEq<str> for ContactId {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for ContactId {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
     }
 }
 
@@ -103,6 +141,25 @@ impl From<String> for ExternalCompanyId {
     }
 }
 
+/// Lets an id held elsewhere be passed by reference, without `.clone()`.
+impl From<&ExternalCompanyId> for ExternalCompanyId {
+    fn from(id: &ExternalCompanyId) -> Self {
+        id.clone()
+    }
+}
+
+impl PartialEq<str> for ExternalCompanyId {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for ExternalCompanyId {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
 impl std::fmt::Display for ExternalCompanyId {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.0)
@@ -135,6 +192,25 @@ impl From<&str> for UserId {
 impl From<String> for UserId {
     fn from(id: String) -> Self {
         Self(id)
+    }
+}
+
+/// Lets an id held elsewhere be passed by reference, without `.clone()`.
+impl From<&UserId> for UserId {
+    fn from(id: &UserId) -> Self {
+        id.clone()
+    }
+}
+
+impl PartialEq<str> for UserId {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for UserId {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
     }
 }
 
@@ -183,6 +259,7 @@ pub struct BlockedContact {
 ///
 /// Always `"contact"`; any other value fails to decode.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum BlockedContactObject {
     #[default]
     #[serde(rename = "contact")]
@@ -201,13 +278,13 @@ pub struct Company {
     /// Company employee headcount
     ///
     /// Example: `250`.
-    pub company_size: Option<f64>,
+    pub company_size: Option<i64>,
     /// ISO date when company was created
     ///
     /// Format: `date-time`.
     ///
     /// Example: `"2025-01-01T12:00:00.000Z"`.
-    pub created_at: Option<String>,
+    pub created_at: Option<featurebase_api::runtime::Timestamp>,
     /// Custom field values
     #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_fields: Option<std::collections::BTreeMap<String, serde_json::Value>>,
@@ -224,15 +301,15 @@ pub struct Company {
     /// Format: `date-time`.
     ///
     /// Example: `"2025-01-15T00:00:00.000Z"`.
-    pub last_activity: Option<String>,
+    pub last_activity: Option<featurebase_api::runtime::Timestamp>,
     /// Number of users linked to this company
     ///
     /// Example: `15`.
-    pub linked_users: Option<f64>,
+    pub linked_users: Option<i64>,
     /// Monthly spend
     ///
     /// Example: `5000`.
-    pub monthly_spend: Option<f64>,
+    pub monthly_spend: Option<featurebase_api::runtime::Number>,
     /// Company name
     ///
     /// Example: `"Acme Inc"`.
@@ -248,7 +325,7 @@ pub struct Company {
     /// Format: `date-time`.
     ///
     /// Example: `"2025-01-10T15:30:00.000Z"`.
-    pub updated_at: Option<String>,
+    pub updated_at: Option<featurebase_api::runtime::Timestamp>,
     /// Company website URL
     ///
     /// Example: `"https://acme.com"`.
@@ -274,6 +351,7 @@ pub struct CompanyList {
 ///
 /// Always `"list"`; any other value fails to decode.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum CompanyListObject {
     #[default]
     #[serde(rename = "list")]
@@ -284,6 +362,7 @@ pub enum CompanyListObject {
 ///
 /// Always `"company"`; any other value fails to decode.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum CompanyObject {
     #[default]
     #[serde(rename = "company")]
@@ -299,7 +378,7 @@ pub struct Contact {
     ///
     /// Example: `0`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub comments_created: Option<f64>,
+    pub comments_created: Option<i64>,
     /// Companies the contact belongs to
     #[serde(skip_serializing_if = "Option::is_none")]
     pub companies: Option<Vec<Company>>,
@@ -309,7 +388,7 @@ pub struct Contact {
     ///
     /// Example: `"2025-01-01T12:00:00.000Z"`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<String>,
+    pub created_at: Option<featurebase_api::runtime::Timestamp>,
     /// Custom field values on the contact
     #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_fields: Option<std::collections::BTreeMap<String, serde_json::Value>>,
@@ -333,7 +412,7 @@ pub struct Contact {
     ///
     /// Example: `"2025-01-03T21:42:30.181Z"`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub last_activity: Option<String>,
+    pub last_activity: Option<featurebase_api::runtime::Timestamp>,
     /// Contact locale
     ///
     /// Example: `"en"`.
@@ -359,7 +438,7 @@ pub struct Contact {
     ///
     /// Example: `0`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub posts_created: Option<f64>,
+    pub posts_created: Option<i64>,
     /// Profile picture URL
     ///
     /// Example: `"https://fb-usercontent.fra1.cdn.digitaloceanspaces.com/anon_23.png"`.
@@ -422,6 +501,7 @@ pub struct ContactEmailPreferences {
 ///
 /// Always `"contact_email_preferences"`; any other value fails to decode.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum ContactEmailPreferencesObject {
     #[default]
     #[serde(rename = "contact_email_preferences")]
@@ -447,6 +527,7 @@ pub struct ContactList {
 ///
 /// Always `"list"`; any other value fails to decode.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum ContactListObject {
     #[default]
     #[serde(rename = "list")]
@@ -457,6 +538,7 @@ pub enum ContactListObject {
 ///
 /// Always `"contact"`; any other value fails to decode.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum ContactObject {
     #[default]
     #[serde(rename = "contact")]
@@ -466,6 +548,7 @@ pub enum ContactObject {
 /// Type of contact: `customer` (a user with a registered account) or `lead` (an anonymous or unregistered visitor).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum ContactType {
     /// `customer`
     Customer,
@@ -492,6 +575,7 @@ impl ContactType {
 /// Defaults to `"customer"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum ContactTypeFilter {
     /// `customer`
     Customer,
@@ -530,6 +614,7 @@ pub struct DeletedCompany {
 ///
 /// Always `"company"`; any other value fails to decode.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum DeletedCompanyObject {
     #[default]
     #[serde(rename = "company")]
@@ -554,6 +639,7 @@ pub struct DeletedContact {
 ///
 /// Always `"contact"`; any other value fails to decode.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum DeletedContactObject {
     #[default]
     #[serde(rename = "contact")]
@@ -563,6 +649,7 @@ pub enum DeletedContactObject {
 /// The status to store for an email category: `subscribed` or `unsubscribed`. The same values as `EmailPreferenceStatus`, as a separate type because a request may only send these two, while a response may carry values added later.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum EmailPreferenceSetting {
     /// `subscribed`
     Subscribed,
@@ -583,6 +670,7 @@ impl EmailPreferenceSetting {
 /// `subscribed`: the contact will receive this email category (subject to the `all` gate). `unsubscribed`: the contact will not receive this email category.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum EmailPreferenceStatus {
     /// `subscribed`
     Subscribed,
@@ -650,9 +738,8 @@ pub struct EmailPreferences {
 /// - `changelog` - Stored status for new changelog release notifications.
 ///
 /// At least 1 property.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct EmailPreferencesPatch {
     /// The status to store for an email category: `subscribed` or `unsubscribed`. The same values as `EmailPreferenceStatus`, as a separate type because a request may only send these two, while a response may carry values added later.
@@ -670,6 +757,42 @@ pub struct EmailPreferencesPatch {
     /// The status to store for an email category: `subscribed` or `unsubscribed`. The same values as `EmailPreferenceStatus`, as a separate type because a request may only send these two, while a response may carry values added later.
     #[serde(skip_serializing_if = "Option::is_none")]
     post_updates: Option<EmailPreferenceSetting>,
+}
+
+/// The wire form of [`EmailPreferencesPatch`], checked before it is one.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct EmailPreferencesPatchFields {
+    all: Option<EmailPreferenceSetting>,
+    changelog: Option<EmailPreferenceSetting>,
+    comment_replies: Option<EmailPreferenceSetting>,
+    post_comments: Option<EmailPreferenceSetting>,
+    post_updates: Option<EmailPreferenceSetting>,
+}
+
+impl<'de> Deserialize<'de> for EmailPreferencesPatch {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let fields = EmailPreferencesPatchFields::deserialize(deserializer)?;
+        if fields.all.is_none() && fields.changelog.is_none()
+            && fields.comment_replies.is_none() && fields.post_comments.is_none()
+            && fields.post_updates.is_none()
+        {
+            return Err(
+                serde::de::Error::custom(
+                    "expected at least one of `all`, `changelog`, `commentReplies`, `postComments`, `postUpdates`",
+                ),
+            );
+        }
+        Ok(Self {
+            all: fields.all,
+            changelog: fields.changelog,
+            comment_replies: fields.comment_replies,
+            post_comments: fields.post_comments,
+            post_updates: fields.post_updates,
+        })
+    }
 }
 
 impl EmailPreferencesPatch {
@@ -787,6 +910,7 @@ pub struct ErrorResponse {
 /// - `rate_limit_error` - Too many requests (429)
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ErrorType {
     /// `authentication_error`
     AuthenticationError,
@@ -821,6 +945,7 @@ impl ErrorType {
 ///
 /// Example: `"2026-01-01.nova"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum FeaturebaseVersion {
     /// `2026-01-01.nova`
     #[serde(rename = "2026-01-01.nova")]
@@ -871,6 +996,7 @@ pub struct UnblockedContact {
 ///
 /// Always `"contact"`; any other value fails to decode.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum UnblockedContactObject {
     #[default]
     #[serde(rename = "contact")]
@@ -917,14 +1043,14 @@ pub struct UpsertCompanyRequest {
     ///
     /// Example: `250`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub company_size: Option<f64>,
+    pub company_size: Option<i64>,
     /// When the company was created in your system (ISO 8601)
     ///
     /// Format: `date-time`.
     ///
     /// Example: `"2024-01-15T10:30:00Z"`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<String>,
+    pub created_at: Option<featurebase_api::runtime::Timestamp>,
     /// Custom field values on the company. Values can be string, number, boolean, null, or array of primitives.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_fields: Option<std::collections::BTreeMap<String, serde_json::Value>>,
@@ -937,7 +1063,7 @@ pub struct UpsertCompanyRequest {
     ///
     /// Example: `5000`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub monthly_spend: Option<f64>,
+    pub monthly_spend: Option<featurebase_api::runtime::Number>,
     /// Company name
     ///
     /// Example: `"Acme Inc"`.
@@ -974,13 +1100,16 @@ impl UpsertCompanyRequest {
     }
 
     /// Sets [`company_size`](field@Self::company_size).
-    pub fn company_size(mut self, company_size: f64) -> Self {
+    pub fn company_size(mut self, company_size: i64) -> Self {
         self.company_size = Some(company_size);
         self
     }
 
     /// Sets [`created_at`](field@Self::created_at).
-    pub fn created_at(mut self, created_at: impl Into<String>) -> Self {
+    pub fn created_at(
+        mut self,
+        created_at: impl Into<featurebase_api::runtime::Timestamp>,
+    ) -> Self {
         self.created_at = Some(created_at.into());
         self
     }
@@ -1001,8 +1130,11 @@ impl UpsertCompanyRequest {
     }
 
     /// Sets [`monthly_spend`](field@Self::monthly_spend).
-    pub fn monthly_spend(mut self, monthly_spend: f64) -> Self {
-        self.monthly_spend = Some(monthly_spend);
+    pub fn monthly_spend(
+        mut self,
+        monthly_spend: impl Into<featurebase_api::runtime::Number>,
+    ) -> Self {
+        self.monthly_spend = Some(monthly_spend.into());
         self
     }
 
@@ -1036,14 +1168,14 @@ pub struct UpsertContactCompany {
     ///
     /// Example: `250`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub company_size: Option<f64>,
+    pub company_size: Option<i64>,
     /// When the company was created (ISO 8601)
     ///
     /// Format: `date-time`.
     ///
     /// Example: `"2024-01-15T10:30:00Z"`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<String>,
+    pub created_at: Option<featurebase_api::runtime::Timestamp>,
     /// Custom field values on the company. Values can be string, number, boolean, null, or array of primitives.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_fields: Option<std::collections::BTreeMap<String, serde_json::Value>>,
@@ -1066,7 +1198,7 @@ pub struct UpsertContactCompany {
     ///
     /// Example: `500`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub monthly_spend: Option<f64>,
+    pub monthly_spend: Option<featurebase_api::runtime::Number>,
     /// Company name
     ///
     /// From 1 to 500 characters.
@@ -1113,13 +1245,16 @@ impl UpsertContactCompany {
     }
 
     /// Sets [`company_size`](field@Self::company_size).
-    pub fn company_size(mut self, company_size: f64) -> Self {
+    pub fn company_size(mut self, company_size: i64) -> Self {
         self.company_size = Some(company_size);
         self
     }
 
     /// Sets [`created_at`](field@Self::created_at).
-    pub fn created_at(mut self, created_at: impl Into<String>) -> Self {
+    pub fn created_at(
+        mut self,
+        created_at: impl Into<featurebase_api::runtime::Timestamp>,
+    ) -> Self {
         self.created_at = Some(created_at.into());
         self
     }
@@ -1140,8 +1275,11 @@ impl UpsertContactCompany {
     }
 
     /// Sets [`monthly_spend`](field@Self::monthly_spend).
-    pub fn monthly_spend(mut self, monthly_spend: f64) -> Self {
-        self.monthly_spend = Some(monthly_spend);
+    pub fn monthly_spend(
+        mut self,
+        monthly_spend: impl Into<featurebase_api::runtime::Number>,
+    ) -> Self {
+        self.monthly_spend = Some(monthly_spend.into());
         self
     }
 
@@ -1159,7 +1297,7 @@ impl UpsertContactCompany {
 }
 
 /// A contact to create or update. At least one of `email` or `userId` must be provided for identification; `userId` takes precedence over `email`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct UpsertContactRequest {
@@ -1175,7 +1313,7 @@ pub struct UpsertContactRequest {
     ///
     /// Example: `"2024-01-15T10:30:00Z"`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<String>,
+    pub created_at: Option<featurebase_api::runtime::Timestamp>,
     /// Custom field values on the contact. Values can be string, number, boolean, null, or array of primitives.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_fields: Option<std::collections::BTreeMap<String, serde_json::Value>>,
@@ -1222,6 +1360,70 @@ pub struct UpsertContactRequest {
     /// At most 256 characters.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub user_hash: Option<String>,
+}
+
+/// The wire form of [`UpsertContactRequest`], checked before it is one.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct UpsertContactRequestFields {
+    user_id: Option<UserId>,
+    email: Option<String>,
+    companies: Option<Vec<UpsertContactCompany>>,
+    created_at: Option<featurebase_api::runtime::Timestamp>,
+    custom_fields: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+    locale: Option<String>,
+    name: Option<String>,
+    phone: Option<String>,
+    profile_picture: Option<String>,
+    roles: Option<Vec<String>>,
+    subscribed_to_changelog: Option<bool>,
+    user_hash: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for UpsertContactRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let fields = UpsertContactRequestFields::deserialize(deserializer)?;
+        let identity = match (fields.user_id, fields.email) {
+            (Some(user_id), Some(email)) => {
+                UpsertContactRequestIdentity::UserIdAndEmail {
+                    user_id,
+                    email,
+                }
+            }
+            (Some(user_id), None) => {
+                UpsertContactRequestIdentity::UserId {
+                    user_id,
+                }
+            }
+            (None, Some(email)) => {
+                UpsertContactRequestIdentity::Email {
+                    email,
+                }
+            }
+            _ => {
+                return Err(
+                    serde::de::Error::custom(
+                        "expected the identifying fields `userId` and `email`, or `userId`, or `email`",
+                    ),
+                );
+            }
+        };
+        Ok(Self {
+            identity,
+            companies: fields.companies,
+            created_at: fields.created_at,
+            custom_fields: fields.custom_fields,
+            locale: fields.locale,
+            name: fields.name,
+            phone: fields.phone,
+            profile_picture: fields.profile_picture,
+            roles: fields.roles,
+            subscribed_to_changelog: fields.subscribed_to_changelog,
+            user_hash: fields.user_hash,
+        })
+    }
 }
 
 impl UpsertContactRequest {
@@ -1274,7 +1476,10 @@ impl UpsertContactRequest {
     }
 
     /// Sets [`created_at`](field@Self::created_at).
-    pub fn created_at(mut self, created_at: impl Into<String>) -> Self {
+    pub fn created_at(
+        mut self,
+        created_at: impl Into<featurebase_api::runtime::Timestamp>,
+    ) -> Self {
         self.created_at = Some(created_at.into());
         self
     }
@@ -1332,9 +1537,10 @@ impl UpsertContactRequest {
 }
 
 /// The alternative sets of required fields of [`UpsertContactRequest`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 #[serde(rename_all_fields = "camelCase")]
+#[non_exhaustive]
 pub enum UpsertContactRequestIdentity {
     /// Identified by `userId` and `email`.
     UserIdAndEmail {

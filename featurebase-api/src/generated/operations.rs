@@ -2215,7 +2215,7 @@ impl std::future::IntoFuture for UpdateContactEmailPreferencesByUserId {
 ///     .companies()
 ///     .create_or_update(
 ///         models::UpsertCompanyRequest::new("comp_12345", "Acme Inc")
-///             .company_size(250.0)
+///             .company_size(250)
 ///             .custom_fields(
 ///                 std::collections::BTreeMap::from([
 ///                     ("region".to_owned(), serde_json::json!("EMEA")),

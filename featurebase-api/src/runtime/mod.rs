@@ -9,12 +9,14 @@ mod clock;
 mod error;
 mod headers;
 mod literal;
+mod number;
 mod options;
 mod pagination;
 mod rate_limit;
 mod request;
 mod response;
 mod retry;
+mod timestamp;
 mod transport;
 mod version;
 
@@ -23,11 +25,13 @@ pub(crate) use bulk::bulk;
 pub use bulk::{BulkResult, BulkUpsert, DEFAULT_CONCURRENCY, Upserted};
 pub use error::{ApiError, ApiErrorBody, DecodeError, Error, TransportError};
 pub use literal::{Clearable, True};
+pub use number::{InvalidNumber, Number};
 pub use options::RequestOptions;
 pub use pagination::{Items, Page, Pages};
 pub use rate_limit::RateLimit;
 pub use response::Response;
 pub use retry::RetryPolicy;
+pub use timestamp::{InvalidTimestamp, Timestamp};
 pub use transport::Sleep;
 
 #[doc(hidden)]

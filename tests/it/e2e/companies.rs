@@ -12,7 +12,7 @@ use super::mock::{Expect, MockApi};
 use super::spec::{request_examples, success_examples};
 use super::{
     ATTACHED_CONTACT_ID, COMPANY_ID, EXTERNAL_COMPANY_ID, NEXT_CURSOR, assert_200_and_201_alike,
-    assert_company, assert_contact, assert_contact_page, custom_fields,
+    assert_company, assert_contact, assert_contact_page, custom_fields, timestamp,
 };
 
 pub(super) const OPERATIONS: &[&Operation] = &[
@@ -70,7 +70,7 @@ async fn upsert_company_sends_each_documented_body() {
             let company = response.value;
             assert_company(&company, &example.body);
             assert_eq!(company.company_id.as_str(), EXTERNAL_COMPANY_ID);
-            assert_eq!(company.company_size, Some(250.0));
+            assert_eq!(company.company_size, Some(250));
             decoded.push((example.clone(), company));
         }
     }
@@ -82,17 +82,17 @@ fn upsert_company_request(name: &str) -> UpsertCompanyRequest {
     let company = UpsertCompanyRequest::new("comp_12345", "Acme Inc");
     match name {
         "endpointDescription" => company
-            .monthly_spend(5000.0)
+            .monthly_spend(5000)
             .industry("Technology")
             .website("https://acme.com")
             .plan("enterprise")
-            .company_size(250.0)
+            .company_size(250)
             .custom_fields(custom_fields(json!({"region": "EMEA", "tier": "gold"}))),
         "sdkReference" => company
-            .company_size(250.0)
-            .created_at("2024-01-15T10:30:00Z")
+            .company_size(250)
+            .created_at(timestamp("2024-01-15T10:30:00Z"))
             .industry("Technology")
-            .monthly_spend(5000.0)
+            .monthly_spend(5000)
             .plan("enterprise")
             .website("https://acme.com"),
         other => panic!("no request model for the documented example `{other}`"),
@@ -108,7 +108,7 @@ async fn get_company_by_id() {
         let company = api.send(request, expected).await;
         assert_company(&company, &example.body);
         assert_eq!(company.id.as_str(), COMPANY_ID);
-        assert_eq!(company.linked_users, Some(15.0));
+        assert_eq!(company.linked_users, Some(15));
     }
 }
 

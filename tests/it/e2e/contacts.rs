@@ -15,7 +15,7 @@ use super::mock::{Expect, MockApi};
 use super::spec::{request_examples, success_examples};
 use super::{
     CONTACT_ID, NEXT_CURSOR, USER_ID, assert_200_and_201_alike, assert_contact,
-    assert_contact_page, custom_fields,
+    assert_contact_page, custom_fields, timestamp,
 };
 
 pub(super) const OPERATIONS: &[&Operation] = &[
@@ -109,7 +109,7 @@ fn upsert_contact_request(name: &str) -> UpsertContactRequest {
                 .name("John Doe")
                 .companies(vec![
                     UpsertContactCompany::new("company_123", "Acme Inc")
-                        .monthly_spend(500.0)
+                        .monthly_spend(500)
                         .plan("enterprise"),
                 ])
                 .custom_fields(custom_fields(
@@ -119,7 +119,7 @@ fn upsert_contact_request(name: &str) -> UpsertContactRequest {
         }
         "sdkReference" => {
             UpsertContactRequest::with_user_id_and_email("usr_12345", "john@example.com")
-                .created_at("2024-01-15T10:30:00Z")
+                .created_at(timestamp("2024-01-15T10:30:00Z"))
                 .locale("en")
                 .name("John Doe")
                 .phone("+1234567890")

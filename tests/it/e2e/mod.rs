@@ -20,7 +20,7 @@ use std::fmt;
 use featurebase_api::models::{
     Company, CompanyObject, Contact, ContactObject, ContactType, UserId,
 };
-use featurebase_api::runtime::{Method, Operation, Page};
+use featurebase_api::runtime::{Method, Operation, Page, Timestamp};
 use serde_json::{Value, json};
 
 use self::spec::Example;
@@ -170,12 +170,9 @@ fn assert_company(company: &Company, documented: &Value) {
     assert_eq!(company.name, documented["name"]);
     assert_eq!(company.object, CompanyObject::Company);
     assert_eq!(company.plan.as_deref(), documented["plan"].as_str());
-    assert_eq!(company.linked_users, documented["linkedUsers"].as_f64());
-    assert_eq!(company.monthly_spend, documented["monthlySpend"].as_f64());
-    assert_eq!(
-        company.updated_at.as_deref(),
-        documented["updatedAt"].as_str()
-    );
+    assert_eq!(company.linked_users, documented["linkedUsers"].as_i64());
+    assert_eq!(json!(company.monthly_spend), documented["monthlySpend"]);
+    assert_eq!(json!(company.updated_at), documented["updatedAt"]);
     assert_eq!(
         company.custom_fields.as_ref().map(|fields| json!(fields)),
         documented.get("customFields").cloned()
@@ -200,4 +197,9 @@ fn assert_200_and_201_alike<T: PartialEq + fmt::Debug>(decoded: &[(Example, T)])
 /// A `customFields` map, written as a JSON object.
 fn custom_fields(object: Value) -> BTreeMap<String, Value> {
     serde_json::from_value(object).expect("a JSON object")
+}
+
+/// A documented timestamp.
+fn timestamp(text: &str) -> Timestamp {
+    text.parse().expect("a timestamp")
 }

@@ -1,7 +1,8 @@
 //! Bodies the spec does not promise: broken or wrong success bodies, error bodies in the
 //! live API's odd shapes, and the unknown fields and values a client must tolerate.
 
-use featurebase_api::models::{AttachContactRequest, ContactType};
+use featurebase_api::models::{AttachContactRequest, ContactType, UpsertCompanyRequest};
+use featurebase_api::runtime::Number;
 
 use super::*;
 
@@ -18,6 +19,8 @@ async fn a_success_body_that_does_not_fit_the_model_is_a_decode_error() {
         {"object":"contact","id":"c2","type":"lead"}]}"#;
     let trailing_bytes = r#"{"object":"contact","id":"c1","name":"Ann","type":"lead"} xx"#;
     let two_objects = r#"{"object":"contact","id":"c1","name":"Ann","type":"lead"}{"object":"contact","id":"c2","name":"Bo","type":"lead"}"#;
+    let bad_time =
+        r#"{"object":"contact","id":"c1","name":"Ann","type":"lead","lastActivity":"yesterday"}"#;
     // (verb, route, body, path, message)
     let cases = [
         (
@@ -61,6 +64,14 @@ async fn a_success_body_that_does_not_fit_the_model_is_a_decode_error() {
             bad_item,
             "data[1]",
             "missing field `name` at line 3 column 52",
+        ),
+        (
+            "GET",
+            "/v2/contacts/c1",
+            bad_time,
+            "lastActivity",
+            "`yesterday` is not a timestamp: failed to parse four digit integer as year: \
+             invalid digit, expected 0-9 but got y at line 1 column 84",
         ),
     ];
     for (verb, route, body, path, message) in cases {
@@ -257,10 +268,8 @@ async fn unknown_fields_and_enum_values_in_a_response_are_tolerated() {
     assert_eq!(contact.r#type.as_str(), "visitor");
     let company = &contact.companies.as_deref().expect("companies")[0];
     assert_eq!(company.name, "Acme");
-    assert_eq!(
-        company.created_at.as_deref(),
-        Some("2025-01-01T00:00:00.000Z")
-    );
+    let created_at = company.created_at.map(|at| at.to_string());
+    assert_eq!(created_at.as_deref(), Some("2025-01-01T00:00:00.000Z"));
 }
 
 /// Company fields are required but nullable, and documented responses omit them:
@@ -295,20 +304,44 @@ async fn omitted_or_null_required_nullable_company_fields_decode_to_none() {
             ),
             ("co1", "acme", "Acme")
         );
-        let numbers = [
-            company.company_size,
-            company.linked_users,
-            company.monthly_spend,
+        let counts = [company.company_size, company.linked_users];
+        assert_eq!(counts, [None; 2], "{body}");
+        assert_eq!(company.monthly_spend, None, "{body}");
+        let times = [
+            company.created_at,
+            company.last_activity,
+            company.updated_at,
         ];
-        assert_eq!(numbers, [None; 3], "{body}");
-        let texts = [
-            &company.created_at,
-            &company.industry,
-            &company.last_activity,
-            &company.plan,
-            &company.updated_at,
-            &company.website,
-        ];
+        assert_eq!(times, [None; 3], "{body}");
+        let texts = [&company.industry, &company.plan, &company.website];
         assert!(texts.iter().all(|text| text.is_none()), "{body}");
     }
+}
+
+/// A `number` is sent and read in the form it was given: `12.5` and `5000` are not
+/// rounded or turned into `5000.0`; counts are integers.
+#[tokio::test]
+async fn numbers_keep_their_form_on_the_wire() {
+    let answer = json!({
+        "object": "company", "id": "co1", "companyId": "acme", "name": "Acme",
+        "monthlySpend": 5000, "companySize": 250, "linkedUsers": 15
+    });
+    let h = Harness::start().await;
+    h.respond("POST", "/v2/companies", [json_response(200, answer)])
+        .await;
+    let spend = Number::try_from(12.5).expect("finite");
+    let request = UpsertCompanyRequest::new("acme", "Acme").monthly_spend(spend);
+
+    let company = bounded(h.client.users().companies().create_or_update(request))
+        .await
+        .expect("decodes");
+
+    let sent: Value = h.requests().await[0].body_json().expect("a JSON body");
+    assert_eq!(sent["monthlySpend"].to_string(), "12.5");
+    assert_eq!(json!(company.monthly_spend).to_string(), "5000");
+    assert_eq!(company.monthly_spend, Some(Number::from(5000)));
+    assert_eq!(
+        (company.company_size, company.linked_users),
+        (Some(250), Some(15))
+    );
 }

@@ -66,6 +66,7 @@ by_name![FEATUREBASE in featurebase_models:
 // clearable request fields, which the Featurebase spec does not use (yet).
 by_name![COMPOSITION in composition_models:
     Animal,
+    AnimalPatch,
     Cat,
     Dog,
     Feeding,
@@ -74,6 +75,7 @@ by_name![COMPOSITION in composition_models:
     Pet,
     Problem,
     Recipe,
+    Tag,
 ];
 
 /// The Featurebase model named `name`.
@@ -82,20 +84,4 @@ pub(crate) fn featurebase_model(name: &str) -> &'static Model {
         .iter()
         .find(|model| model.name == name)
         .unwrap_or_else(|| panic!("no Featurebase model named `{name}`"))
-}
-
-/// JSON equality that compares numbers by value, so that `5000` equals `5000.0`.
-pub(crate) fn json_eq(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Number(x), Value::Number(y)) => x == y || x.as_f64() == y.as_f64(),
-        (Value::Array(x), Value::Array(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|(x, y)| json_eq(x, y))
-        }
-        (Value::Object(x), Value::Object(y)) => {
-            x.len() == y.len()
-                && x.iter()
-                    .all(|(key, x)| y.get(key).is_some_and(|y| json_eq(x, y)))
-        }
-        _ => a == b,
-    }
 }

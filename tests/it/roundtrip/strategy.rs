@@ -3,6 +3,8 @@
 
 use std::ops::RangeInclusive;
 
+use featurebase_api::jiff::Timestamp;
+use featurebase_api::jiff::fmt::temporal::DateTimePrinter;
 use featurebase_codegen::ir::{Api, Extra, Field, Struct, Ty, TypeDef, TypeKind, UnionVariant};
 use proptest::collection::{btree_map, vec};
 use proptest::num::f64::{NEGATIVE, NORMAL, POSITIVE, SUBNORMAL, ZERO};
@@ -27,6 +29,7 @@ impl Builder<'_> {
     fn ty(&self, ty: &Ty, depth: usize) -> BoxedStrategy<Value> {
         match ty {
             Ty::String | Ty::Id(_) => any::<String>().prop_map(Value::from).boxed(),
+            Ty::Timestamp => timestamp().boxed(),
             Ty::Integer => any::<i64>().prop_map(Value::from).boxed(),
             Ty::Number => number().boxed(),
             Ty::Boolean => any::<bool>().prop_map(Value::from).boxed(),
@@ -211,6 +214,18 @@ fn number() -> impl Strategy<Value = Value> {
         })
         .prop_map(Value::from);
     prop_oneof![whole, float]
+}
+
+/// An RFC 3339 timestamp in UTC, written with 0 to 9 digits of a second's fraction as the
+/// documentation does (`2024-01-15T10:30:00Z`, `2025-01-03T21:42:30.181Z`).
+fn timestamp() -> impl Strategy<Value = Value> {
+    let seconds = Timestamp::MIN.as_second()..=Timestamp::MAX.as_second() - 1;
+    (seconds, 0..1_000_000_000_i32, 0..=9_u8).prop_map(|(second, nanosecond, digits)| {
+        let unit = 10_i32.pow(u32::from(9 - digits));
+        let instant = Timestamp::new(second, nanosecond - nanosecond % unit).expect("in range");
+        let printer = DateTimePrinter::new().precision(Some(digits));
+        Value::from(printer.timestamp_to_string(&instant))
+    })
 }
 
 /// Any JSON scalar, as custom field values are.

@@ -93,7 +93,9 @@ async fn simple_inventory_adds_an_item() {
         "d290f1ee-6c54-4b01-90e6-d701748f0851",
         Manufacturer::new("ACME Corporation").home_page("https://www.acme-corp.com"),
         "Widget Adapter",
-        "2016-08-29T09:12:33.001Z",
+        "2016-08-29T09:12:33.001Z"
+            .parse::<featurebase_api::runtime::Timestamp>()
+            .expect("a timestamp"),
     );
     let request = client
         .admins()

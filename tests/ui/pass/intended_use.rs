@@ -12,6 +12,7 @@ fn describe(contact: &Contact) -> String {
         ContactType::Customer => "customer".to_owned(),
         ContactType::Lead => "lead".to_owned(),
         ContactType::Unknown(other) => format!("new kind: {other}"),
+        _ => "known to a later client".to_owned(),
     }
 }
 

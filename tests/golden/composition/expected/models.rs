@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// Cats and dogs, told apart by `kind`.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum Animal {
     /// `kind: "kitty"`
     Cat(Cat),
@@ -50,12 +51,89 @@ impl<'de> Deserialize<'de> for Animal {
     }
 }
 
+/// Changes to an animal, at least one; a `null` nickname clears it.
+///
+/// At least 1 property.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct AnimalPatch {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lives: Option<i64>,
+    #[serde(
+        default,
+        skip_serializing_if = "featurebase_api::runtime::Clearable::is_unchanged"
+    )]
+    nickname: featurebase_api::runtime::Clearable<String>,
+}
+
+/// The wire form of [`AnimalPatch`], checked before it is one.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AnimalPatchFields {
+    lives: Option<i64>,
+    #[serde(default)]
+    nickname: featurebase_api::runtime::Clearable<String>,
+}
+
+impl<'de> Deserialize<'de> for AnimalPatch {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let fields = AnimalPatchFields::deserialize(deserializer)?;
+        if fields.lives.is_none() && fields.nickname.is_unchanged() {
+            return Err(
+                serde::de::Error::custom("expected at least one of `lives`, `nickname`"),
+            );
+        }
+        Ok(Self {
+            lives: fields.lives,
+            nickname: fields.nickname,
+        })
+    }
+}
+
+impl AnimalPatch {
+    /// Nothing set yet: not to be sent as it is.
+    fn empty() -> Self {
+        Self {
+            lives: None,
+            nickname: Default::default(),
+        }
+    }
+
+    /// Builds `AnimalPatch` that sets `lives`, so that it is not empty.
+    pub fn with_lives(lives: i64) -> Self {
+        Self::empty().lives(lives)
+    }
+
+    /// Builds `AnimalPatch` that sets `nickname`, so that it is not empty.
+    pub fn with_nickname(nickname: impl Into<String>) -> Self {
+        Self::empty().nickname(nickname)
+    }
+
+    pub fn lives(mut self, lives: i64) -> Self {
+        self.lives = Some(lives);
+        self
+    }
+
+    pub fn nickname(mut self, nickname: impl Into<String>) -> Self {
+        self.nickname = featurebase_api::runtime::Clearable::Set(nickname.into());
+        self
+    }
+
+    /// Sends `nickname` as `null`, to clear it.
+    pub fn clear_nickname(mut self) -> Self {
+        self.nickname = featurebase_api::runtime::Clearable::Clear;
+        self
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Cat {
     /// Format: `date-time`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub born: Option<String>,
+    pub born: Option<featurebase_api::runtime::Timestamp>,
     /// Assigned by the server.
     #[serde(default, skip_serializing)]
     pub id: Option<String>,
@@ -87,7 +165,7 @@ impl Cat {
     }
 
     /// Sets [`born`](field@Self::born).
-    pub fn born(mut self, born: impl Into<String>) -> Self {
+    pub fn born(mut self, born: impl Into<featurebase_api::runtime::Timestamp>) -> Self {
         self.born = Some(born.into());
         self
     }
@@ -111,7 +189,7 @@ impl Cat {
 pub struct Dog {
     /// Format: `date-time`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub born: Option<String>,
+    pub born: Option<featurebase_api::runtime::Timestamp>,
     pub good_boy: bool,
     /// Assigned by the server.
     #[serde(default, skip_serializing)]
@@ -152,7 +230,7 @@ impl Dog {
     }
 
     /// Sets [`born`](field@Self::born).
-    pub fn born(mut self, born: impl Into<String>) -> Self {
+    pub fn born(mut self, born: impl Into<featurebase_api::runtime::Timestamp>) -> Self {
         self.born = Some(born.into());
         self
     }
@@ -190,6 +268,7 @@ pub struct Feeding {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum FeedingFood {
     String(String),
     Recipe(Recipe),
@@ -197,6 +276,7 @@ pub enum FeedingFood {
 
 /// Open integer enum (response).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Mood {
     /// `-1`
     Minus1,
@@ -259,7 +339,7 @@ impl Owner {
 pub struct Pet {
     /// Format: `date-time`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub born: Option<String>,
+    pub born: Option<featurebase_api::runtime::Timestamp>,
     /// Assigned by the server.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
@@ -276,6 +356,7 @@ pub struct Pet {
 
 /// Closed integer enum (request only).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Priority {
     /// `1`
     Low,
@@ -333,4 +414,81 @@ pub struct Problem {
 #[non_exhaustive]
 pub struct Recipe {
     pub ingredients: Vec<String>,
+}
+
+/// A label, identified by its text, with further string attributes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Tag {
+    /// The fields that identify it: see the variants.
+    #[serde(flatten)]
+    pub identity: TagIdentity,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub color: Option<String>,
+    /// Properties the schema does not name.
+    #[serde(flatten)]
+    pub extra: std::collections::BTreeMap<String, String>,
+}
+
+/// The wire form of [`Tag`], checked before it is one.
+#[derive(Deserialize)]
+struct TagFields {
+    label: Option<String>,
+    color: Option<String>,
+    #[serde(flatten)]
+    extra: std::collections::BTreeMap<String, String>,
+}
+
+impl<'de> Deserialize<'de> for Tag {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let fields = TagFields::deserialize(deserializer)?;
+        let identity = match fields.label {
+            Some(label) => TagIdentity::Label { label },
+            _ => {
+                return Err(
+                    serde::de::Error::custom("expected the identifying fields `label`"),
+                );
+            }
+        };
+        Ok(Self {
+            identity,
+            color: fields.color,
+            extra: fields.extra,
+        })
+    }
+}
+
+impl Tag {
+    /// Builds `Tag` from its identity and other required fields.
+    pub fn new(identity: TagIdentity) -> Self {
+        Self {
+            identity,
+            color: None,
+            extra: Default::default(),
+        }
+    }
+
+    /// Builds `Tag` identified by `label`.
+    pub fn with_label(label: impl Into<String>) -> Self {
+        Self::new(TagIdentity::Label {
+            label: label.into(),
+        })
+    }
+
+    /// Sets [`color`](field@Self::color).
+    pub fn color(mut self, color: impl Into<String>) -> Self {
+        self.color = Some(color.into());
+        self
+    }
+}
+
+/// The alternative sets of required fields of [`Tag`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum TagIdentity {
+    /// Identified by `label`.
+    Label { label: String },
 }

@@ -70,6 +70,65 @@ impl std::future::IntoFuture for CreateAnimal {
     }
 }
 
+/// Sends `POST /tags`.
+///
+/// # Responses
+///
+/// - `204`: Created.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
+pub struct CreateTag {
+    transport: rt::Transport,
+    options: rt::RequestOptions,
+    body: models::Tag,
+}
+
+impl CreateTag {
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
+    pub const OPERATION: rt::Operation = rt::Operation {
+        id: "createTag",
+        method: rt::Method::Post,
+        path: "/tags",
+        idempotent: false,
+        since: None,
+    };
+
+    pub(crate) fn new(transport: rt::Transport, body: models::Tag) -> Self {
+        Self {
+            transport,
+            options: rt::RequestOptions::default(),
+            body,
+        }
+    }
+
+    /// Overrides the client's retries and timeout for this request.
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Sends the request and decodes the response.
+    pub async fn send(self) -> Result<(), rt::Error> {
+        self.send_with_response().await.map(rt::Response::into_value)
+    }
+
+    /// Sends the request; the decoded response comes with its status and headers.
+    pub async fn send_with_response(self) -> Result<rt::Response<()>, rt::Error> {
+        let request = rt::Request::new(&Self::OPERATION, self.options).json(&self.body);
+        self.transport.send_empty(request).await
+    }
+}
+
+impl std::future::IntoFuture for CreateTag {
+    type Output = Result<(), rt::Error>;
+    type IntoFuture = rt::BoxFuture<()>;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+
 /// Sends `GET /animals`.
 ///
 /// # Responses
@@ -203,6 +262,73 @@ impl ListFeedings {
 impl std::future::IntoFuture for ListFeedings {
     type Output = Result<Vec<models::Feeding>, rt::Error>;
     type IntoFuture = rt::BoxFuture<Vec<models::Feeding>>;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+
+/// Sends `PATCH /animals/{animalId}`.
+///
+/// # Responses
+///
+/// - `204`: Updated.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is sent with `.send().await` or `.await`"]
+pub struct UpdateAnimal {
+    transport: rt::Transport,
+    options: rt::RequestOptions,
+    animal_id: i64,
+    body: models::AnimalPatch,
+}
+
+impl UpdateAnimal {
+    /// What the runtime needs to know to send and retry this operation; not part of
+    /// the stable API.
+    #[doc(hidden)]
+    pub const OPERATION: rt::Operation = rt::Operation {
+        id: "updateAnimal",
+        method: rt::Method::Patch,
+        path: "/animals/{animalId}",
+        idempotent: false,
+        since: None,
+    };
+
+    pub(crate) fn new(
+        transport: rt::Transport,
+        animal_id: i64,
+        body: models::AnimalPatch,
+    ) -> Self {
+        Self {
+            transport,
+            options: rt::RequestOptions::default(),
+            animal_id,
+            body,
+        }
+    }
+
+    /// Overrides the client's retries and timeout for this request.
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Sends the request and decodes the response.
+    pub async fn send(self) -> Result<(), rt::Error> {
+        self.send_with_response().await.map(rt::Response::into_value)
+    }
+
+    /// Sends the request; the decoded response comes with its status and headers.
+    pub async fn send_with_response(self) -> Result<rt::Response<()>, rt::Error> {
+        let request = rt::Request::new(&Self::OPERATION, self.options)
+            .path("animalId", &self.animal_id)
+            .json(&self.body);
+        self.transport.send_empty(request).await
+    }
+}
+
+impl std::future::IntoFuture for UpdateAnimal {
+    type Output = Result<(), rt::Error>;
+    type IntoFuture = rt::BoxFuture<()>;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }

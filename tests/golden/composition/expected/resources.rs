@@ -8,7 +8,7 @@ use super::{models, operations};
 
 /// A client for the Composition (version `2026-08-19.orbit`).
 ///
-/// allOf, oneOf with and without a discriminator, anyOf, integer enums, readOnly and writeOnly, shared components.
+/// allOf, oneOf with and without a discriminator, anyOf, integer enums, readOnly and writeOnly, checked decoding, shared components.
 ///
 /// # Example
 ///
@@ -74,6 +74,12 @@ impl Animals {
     }
 
     ///
+    /// Sends `POST /tags`. See [`CreateTag`](operations::CreateTag).
+    pub fn create_tag(&self, body: models::Tag) -> operations::CreateTag {
+        operations::CreateTag::new(self.transport.clone(), body)
+    }
+
+    ///
     /// Sends `GET /animals`. See [`ListAnimals`](operations::ListAnimals).
     pub fn list_animals(&self) -> operations::ListAnimals {
         operations::ListAnimals::new(self.transport.clone())
@@ -84,5 +90,15 @@ impl Animals {
     #[deprecated]
     pub fn list_feedings(&self, animal_id: i64) -> operations::ListFeedings {
         operations::ListFeedings::new(self.transport.clone(), animal_id)
+    }
+
+    ///
+    /// Sends `PATCH /animals/{animalId}`. See [`UpdateAnimal`](operations::UpdateAnimal).
+    pub fn update_animal(
+        &self,
+        animal_id: i64,
+        body: models::AnimalPatch,
+    ) -> operations::UpdateAnimal {
+        operations::UpdateAnimal::new(self.transport.clone(), animal_id, body)
     }
 }

@@ -33,6 +33,25 @@ impl From<String> for BoardId {
     }
 }
 
+/// Lets an id held elsewhere be passed by reference, without `.clone()`.
+impl From<&BoardId> for BoardId {
+    fn from(id: &BoardId) -> Self {
+        id.clone()
+    }
+}
+
+impl PartialEq<str> for BoardId {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for BoardId {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
 impl std::fmt::Display for BoardId {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.0)
@@ -65,6 +84,25 @@ impl From<&str> for PostId {
 impl From<String> for PostId {
     fn from(id: String) -> Self {
         Self(id)
+    }
+}
+
+/// Lets an id held elsewhere be passed by reference, without `.clone()`.
+impl From<&PostId> for PostId {
+    fn from(id: &PostId) -> Self {
+        id.clone()
+    }
+}
+
+impl PartialEq<str> for PostId {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for PostId {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
     }
 }
 
@@ -112,6 +150,7 @@ pub struct Post {
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum PostState {
     /// `open`
     Open,
@@ -139,6 +178,7 @@ impl PostState {
 /// Kebab-case values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum SortOrder {
     /// `newest-first`
     NewestFirst,
@@ -161,6 +201,7 @@ impl SortOrder {
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[non_exhaustive]
 pub enum Visibility {
     /// `PUBLIC`
     Public,

@@ -33,6 +33,25 @@ impl From<String> for PetId {
     }
 }
 
+/// Lets an id held elsewhere be passed by reference, without `.clone()`.
+impl From<&PetId> for PetId {
+    fn from(id: &PetId) -> Self {
+        id.clone()
+    }
+}
+
+impl PartialEq<str> for PetId {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for PetId {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
 impl std::fmt::Display for PetId {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.0)
@@ -48,6 +67,7 @@ pub struct GetToyResponse {
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum GetToyResponseKind {
     /// `ball`
     Ball,
@@ -147,6 +167,7 @@ pub struct PetList {
 
 /// Always `"pet"`; any other value fails to decode.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum PetObject {
     #[default]
     #[serde(rename = "pet")]
@@ -166,6 +187,7 @@ pub struct PetOwner {
 /// What kind of animal.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Species {
     /// `dog`
     Dog,

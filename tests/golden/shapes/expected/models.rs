@@ -33,6 +33,25 @@ impl From<String> for OrderId {
     }
 }
 
+/// Lets an id held elsewhere be passed by reference, without `.clone()`.
+impl From<&OrderId> for OrderId {
+    fn from(id: &OrderId) -> Self {
+        id.clone()
+    }
+}
+
+impl PartialEq<str> for OrderId {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for OrderId {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
 impl std::fmt::Display for OrderId {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.0)
@@ -43,7 +62,7 @@ impl std::fmt::Display for OrderId {
 #[non_exhaustive]
 pub struct Money {
     /// At least 0.
-    pub amount: f64,
+    pub amount: featurebase_api::runtime::Number,
     /// Must match `^[A-Z]{3}$`.
     ///
     /// Example: `"EUR"`.
@@ -62,7 +81,7 @@ pub struct Order {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub discount: Option<Money>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub history: Option<Vec<Vec<String>>>,
+    pub history: Option<Vec<Vec<featurebase_api::runtime::Timestamp>>>,
     pub id: OrderId,
     pub lines: Vec<OrderLine>,
     pub object: OrderObject,
@@ -151,6 +170,7 @@ pub struct OrderLine {
 
 /// Always `"order"`; any other value fails to decode.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum OrderObject {
     #[default]
     #[serde(rename = "order")]
@@ -174,6 +194,7 @@ pub struct OrderShippingAddress {
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum OrderStatus {
     /// `pending`
     Pending,
