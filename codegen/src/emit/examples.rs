@@ -149,10 +149,18 @@ fn value(api: &Api, ty: &Ty, example: &Value, into: bool) -> Option<TokenStream>
             let literal = Literal::i64_unsuffixed(number.as_i64()?);
             quote!(#literal)
         }
+        // A whole number as written (`5000`, not `5000.0`): setters take integers.
+        (Ty::Number, Value::Number(number)) if number.is_i64() => {
+            let literal = Literal::i64_unsuffixed(number.as_i64()?);
+            match into {
+                true => quote!(#literal),
+                false => quote!(featurebase_api::runtime::Number::from(#literal)),
+            }
+        }
         (Ty::Number, Value::Number(number)) => {
             let float = number.as_f64().filter(|float| float.is_finite())?;
             let literal = Literal::f64_unsuffixed(float);
-            quote!(#literal)
+            quote!(featurebase_api::runtime::Number::try_from(#literal).expect("a finite number"))
         }
         (Ty::Boolean, Value::Bool(flag)) => quote!(#flag),
         (Ty::Json, example) => json(example)?,
@@ -373,7 +381,10 @@ components:
                         .clear_note()
                         .status(models::NewPostStatus::Draft)
                         .tags(vec!["a".to_owned(), "b".to_owned()])
-                        .votes(2.5),
+                        .votes(
+                            featurebase_api::runtime::Number::try_from(2.5)
+                                .expect("a finite number"),
+                        ),
                 )
                 .notify(true)
                 .await?;

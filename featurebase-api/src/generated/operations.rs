@@ -2223,7 +2223,7 @@ impl std::future::IntoFuture for UpdateContactEmailPreferencesByUserId {
 ///                 ]),
 ///             )
 ///             .industry("Technology")
-///             .monthly_spend(5000.0)
+///             .monthly_spend(5000)
 ///             .plan("enterprise")
 ///             .website("https://acme.com"),
 ///     )
@@ -2345,7 +2345,7 @@ impl std::future::IntoFuture for UpsertCompany {
 ///             .companies(
 ///                 vec![
 ///                     models::UpsertContactCompany::new("company_123", "Acme Inc")
-///                     .monthly_spend(500.0).plan("enterprise")
+///                     .monthly_spend(500).plan("enterprise")
 ///                 ],
 ///             )
 ///             .custom_fields(
