@@ -14,8 +14,8 @@ use crate::naming::{ident, snake};
 
 /// Doc lines of the example of `api.operations[index]`, or `None` when the spec documents
 /// no value for something the call needs.
-pub(super) fn doc(api: &Api, index: usize) -> Option<Vec<String>> {
-    let code = format_code(call(api, index)?)?;
+pub(super) fn doc(api: &Api, index: usize, route: Option<&Route<'_>>) -> Option<Vec<String>> {
+    let code = format_code(call(api, index, route?)?)?;
     let lines: Vec<&str> = code.lines().collect();
     // The wrapping `async fn` and its `Ok(())` are hidden: the reader sees the call.
     let body_start = lines.iter().position(|line| line.ends_with('{'))? + 1;
@@ -59,9 +59,8 @@ fn format_code(statement: TokenStream) -> Option<String> {
 }
 
 /// `let x = client.a().b(arg).method(args).setter(value).await?;`
-fn call(api: &Api, index: usize) -> Option<TokenStream> {
+fn call(api: &Api, index: usize, (resources, method): &Route<'_>) -> Option<TokenStream> {
     let operation = &api.operations[index];
-    let (resources, method) = route(&api.root, index)?;
     let mut bound: Vec<&Param> = Vec::new();
     let mut chain = quote!(client);
     for resource in resources {
@@ -82,7 +81,7 @@ fn call(api: &Api, index: usize) -> Option<TokenStream> {
     if let Some(body) = body.filter(|body| body.required) {
         args.push(value(api, &body.ty, body.example.as_ref()?, false)?);
     }
-    let name = ident(&method);
+    let name = ident(method);
     chain = quote!(#chain.#name(#(#args),*));
     for param in operation.params.iter().filter(|p| !p.required) {
         let example = param
@@ -98,17 +97,27 @@ fn call(api: &Api, index: usize) -> Option<TokenStream> {
     Some(quote!(let #result = #chain.await?;))
 }
 
-/// The resources from the root's child down to the one holding the operation, and the
-/// method's name.
-fn route(resource: &Resource, index: usize) -> Option<(Vec<&Resource>, String)> {
-    if let Some(method) = resource.methods.iter().find(|m| m.operation == index) {
-        return Some((Vec::new(), method.name.clone()));
+/// Where an operation is in the resource tree: the resources from the root's child down to
+/// the one holding it, and the method's name.
+pub(super) type Route<'a> = (Vec<&'a Resource>, String);
+
+/// The route of every operation, by index, found in one walk of the tree.
+pub(super) fn routes(api: &Api) -> Vec<Option<Route<'_>>> {
+    let mut routes = vec![None; api.operations.len()];
+    let mut pending = vec![(&api.root, Vec::new())];
+    while let Some((resource, path)) = pending.pop() {
+        for method in &resource.methods {
+            if let Some(route) = routes.get_mut(method.operation) {
+                *route = Some((path.clone(), method.name.clone()));
+            }
+        }
+        for child in &resource.children {
+            let mut below = path.clone();
+            below.push(child);
+            pending.push((child, below));
+        }
     }
-    resource.children.iter().find_map(|child| {
-        let (mut below, method) = route(child, index)?;
-        below.insert(0, child);
-        Some((below, method))
-    })
+    routes
 }
 
 /// The values of `params`, from the operation's own parameters' examples.
@@ -321,7 +330,7 @@ fn built(
 mod tests {
     use expect_test::expect;
 
-    use super::doc;
+    use super::{doc, routes};
 
     const SPEC: &str = "\
 openapi: 3.0.3
@@ -391,16 +400,17 @@ components:
             # Ok(())
             # }
             ```"##]]
-        .assert_eq(&doc(&api, 0).expect("an example").join("\n"));
+        .assert_eq(&doc(&api, 0, routes(&api)[0].as_ref()).expect("an example").join("\n"));
     }
 
     #[test]
     fn every_operation_of_the_featurebase_spec_has_an_example() {
         let spec = include_str!("../../../spec/featurebase.yaml");
         let api = crate::lower(spec).expect("the spec is valid");
+        let routes = routes(&api);
         for (index, operation) in api.operations.iter().enumerate() {
             assert!(
-                doc(&api, index).is_some(),
+                doc(&api, index, routes[index].as_ref()).is_some(),
                 "no example for {}",
                 operation.id
             );

@@ -9,7 +9,8 @@ use crate::ir::{Api, Limits, Location, Operation, Param};
 use crate::naming::ident;
 
 pub(super) fn module(api: &Api) -> TokenStream {
-    let builders = (0..api.operations.len()).map(|index| builder(api, index));
+    let routes = examples::routes(api);
+    let builders = (0..api.operations.len()).map(|index| builder(api, index, &routes));
     let uses_models = api.operations.iter().any(|operation| {
         let body = operation.body.iter().map(|body| &body.ty);
         let params = operation.params.iter().map(|param| &param.ty);
@@ -36,7 +37,7 @@ pub(super) fn required_params(operation: &Operation) -> impl Iterator<Item = &Pa
     operation.params.iter().filter(|p| p.required)
 }
 
-fn builder(api: &Api, index: usize) -> TokenStream {
+fn builder(api: &Api, index: usize, routes: &[Option<examples::Route<'_>>]) -> TokenStream {
     let operation = &api.operations[index];
     let name = ident(&operation.name);
     let docs = docs::attrs(&operation.docs);
@@ -44,7 +45,7 @@ fn builder(api: &Api, index: usize) -> TokenStream {
     let separator = has_docs.then(|| quote!(#[doc = ""]));
     let sends = sends_line(operation);
     let responses = responses_doc(operation);
-    let example = examples::doc(api, index).map(|lines| {
+    let example = examples::doc(api, index, routes[index].as_ref()).map(|lines| {
         let lines = lines.iter().map(|line| {
             if line.is_empty() {
                 String::new()
