@@ -324,6 +324,4 @@ pub struct ResourceMethod {
     pub name: String,
     /// Index into `Api::operations`.
     pub operation: usize,
-    /// Path parameters bound by this resource and its ancestors, outermost first.
-    pub bound: Vec<String>,
 }

@@ -107,7 +107,6 @@ fn place(root: &mut Resource, operations: &[Operation], index: usize) -> Result<
     node.methods.push(ResourceMethod {
         name: method.clone(),
         operation: index,
-        bound: Vec::new(),
     });
     Ok(())
 }
@@ -121,9 +120,6 @@ fn collect_type_names(resource: &Resource, names: &mut Vec<String>) {
 
 /// Binds, on each resource below `node`, the path parameters every operation under it shares.
 fn bind(node: &mut Resource, operations: &[Operation], bound: &[String]) {
-    for method in &mut node.methods {
-        method.bound = bound.to_vec();
-    }
     node.methods.sort_by(|a, b| a.name.cmp(&b.name));
     for child in &mut node.children {
         let mut below = Vec::new();
