@@ -7,7 +7,7 @@ use super::Lowerer;
 use crate::diagnostics::Pointer;
 
 /// How many `$ref`s may be chained before we call it a cycle.
-const MAX_CHAIN: usize = 32;
+pub(super) const MAX_CHAIN: usize = 32;
 
 impl Lowerer<'_> {
     /// Follows `item` through `#/components/{section}/...` references to the object it names.

@@ -9,7 +9,7 @@ use openapiv3::{
 
 use super::Lowerer;
 use super::docs::rustdoc_safe;
-use super::refs::{component_name, component_pointer};
+use super::refs::{MAX_CHAIN, component_name, component_pointer};
 use crate::diagnostics::Pointer;
 use crate::ir::{
     Docs, Extra, Field, Identity, IdentityVariant, Struct, Ty, TypeDef, TypeKind, Usage, Variant,
@@ -88,9 +88,10 @@ impl Lowerer<'_> {
         ty
     }
 
-    /// The schema that `schema` finally names, following references (no diagnostics).
+    /// The schema that `schema` finally names, following references (no diagnostics:
+    /// lowering the schema reports what is wrong with them), as far as `resolve` does.
     pub(super) fn target<'s>(&'s self, mut schema: SchemaRef<'s>) -> Option<&'s Schema> {
-        for _ in 0..32 {
+        for _ in 0..MAX_CHAIN {
             match schema {
                 SchemaRef::Inline(found) => return Some(found),
                 SchemaRef::Ref(reference) => {
