@@ -111,6 +111,9 @@ fn page() -> Vec<u8> {
     serde_json::to_vec(&page).expect("JSON")
 }
 
+/// A named way to decode the page.
+type Case<'a> = (&'a str, &'a dyn Fn(&[u8]));
+
 fn time(decode: &dyn Fn(&[u8]), bytes: &[u8]) -> Duration {
     let start = Instant::now();
     decode(bytes);
@@ -124,7 +127,7 @@ fn median(mut times: Vec<Duration>) -> Duration {
 
 fn main() {
     let bytes = page();
-    let cases: [(&str, &dyn Fn(&[u8])); 4] = [
+    let cases: [Case<'_>; 4] = [
         ("derive baseline (same fields and types)", &|b| {
             black_box(serde_json::from_slice::<baseline::ContactList>(b).expect("decodes"));
         }),
