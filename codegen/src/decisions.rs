@@ -136,7 +136,9 @@ components:
 
     #[test]
     fn no_conflict_reaches_the_generated_rustdoc() {
-        let files = crate::generate(SPEC, "spec.yaml").expect("a valid spec");
+        let files = crate::generate(SPEC, "spec.yaml")
+            .expect("a valid spec")
+            .output;
         let code: String = files.iter().map(|file| file.contents.as_str()).collect();
         assert!(code.contains("pub struct A"), "{code}");
         assert!(!code.contains("Chosen"), "{code}");

@@ -16,9 +16,8 @@ pub(crate) fn parse(text: &str) -> Result<OpenAPI, Vec<Diagnostic>> {
     }
     let value: Value = serde_yaml::from_str(text).map_err(|error| {
         vec![Diagnostic {
-            pointer: Pointer::root().to_string(),
-            message: format!("not valid YAML: {error}"),
             location: error.location().map(|l| (l.line(), l.column())),
+            ..Diagnostic::new(&Pointer::root(), format!("not valid YAML: {error}"))
         }]
     })?;
     let version = value.get("openapi").and_then(Value::as_str);

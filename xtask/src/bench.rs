@@ -169,11 +169,14 @@ fn generation(root: &Path, spec: &'static str, iterations: usize) -> Result<Gene
     let invalid = |diagnostics: featurebase_codegen::Diagnostics| diagnostics.render(spec);
     let operations = featurebase_codegen::lower(&text)
         .map_err(invalid)?
+        .output
         .operations
         .len();
     let mut lines = 0;
     for _ in 0..WARM_UP {
-        let files = featurebase_codegen::generate(&text, spec).map_err(invalid)?;
+        let files = featurebase_codegen::generate(&text, spec)
+            .map_err(invalid)?
+            .output;
         lines = files.iter().map(|file| file.contents.lines().count()).sum();
     }
     let mut times = Vec::with_capacity(iterations);

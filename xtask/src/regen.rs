@@ -4,7 +4,7 @@ use std::fs;
 use std::path::Path;
 use std::process::ExitCode;
 
-use featurebase_codegen::{DECISIONS_FILE, Plan};
+use featurebase_codegen::{DECISIONS_FILE, Generated, Plan};
 
 use crate::{Options, workspace_root};
 
@@ -23,7 +23,12 @@ fn regen(options: &Options) -> Result<ExitCode, String> {
     let text = fs::read_to_string(&options.spec)
         .map_err(|error| format!("cannot read {spec_name}: {error}"))?;
     let files = match featurebase_codegen::generate(&text, &spec_name) {
-        Ok(files) => files,
+        Ok(Generated { output, warnings }) => {
+            for warning in warnings {
+                eprintln!("{}", warning.render(&spec_name));
+            }
+            output
+        }
         Err(diagnostics) => {
             eprintln!("{}; nothing was written", diagnostics.render(&spec_name));
             return Ok(ExitCode::FAILURE);

@@ -303,3 +303,17 @@ fn a_new_api_version_is_added_beside_the_current_one() {
         "so a nova client refuses listBoards"
     );
 }
+
+#[test]
+fn regen_prints_warnings_and_writes_the_client() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let spec = workspace().join("tests/diagnostics/warnings/documentation_only.yaml");
+    let out = dir.path().join("out");
+    let output = regen(&spec, &out, &[]);
+    let errors = stderr(&output);
+    assert!(output.status.success(), "{errors}");
+    let warning = "documentation_only.yaml:30:11: warning: response `links` are ignored\n  \
+                   at #/paths/~1items/post/responses/201/links\n";
+    assert!(errors.contains(warning), "{errors}");
+    assert!(out.join("operations.rs").exists());
+}

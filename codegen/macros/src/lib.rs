@@ -32,7 +32,7 @@ fn expand(input: TokenStream, base: PathBuf) -> TokenStream {
         }
     };
     let modules = match featurebase_codegen::expand(&text) {
-        Ok(modules) => modules,
+        Ok(generated) => generated.output,
         Err(diagnostics) => {
             let message = diagnostics.render(&full.display().to_string());
             return syn::Error::new(path.span(), message).to_compile_error();

@@ -15,11 +15,11 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use openapiv3::{Components, OpenAPI};
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Pointer};
+use crate::diagnostics::{Diagnostic, Pointer, Severity};
 use crate::ir::{Api, IdType, Ty, TypeDef};
 
-/// Lowers a parsed spec into the IR, or lists every problem found.
-pub(crate) fn lower(doc: &OpenAPI) -> Result<Api, Diagnostics> {
+/// Lowers a parsed spec into the IR (`None` when it has errors), with every problem found.
+pub(crate) fn lower(doc: &OpenAPI) -> (Option<Api>, Vec<Diagnostic>) {
     let components = doc.components.clone().unwrap_or_default();
     let mut lowerer = Lowerer {
         doc,
@@ -32,19 +32,20 @@ pub(crate) fn lower(doc: &OpenAPI) -> Result<Api, Diagnostics> {
         ids: BTreeSet::new(),
     };
     let base_url = lowerer.base_url();
+    lowerer.document_external_docs();
     lowerer.component_schemas();
     let operations = lowerer.operations();
     let root = lowerer.resources(&operations);
     lowerer.check_direct_cycles();
     lowerer.mark_usage(&operations);
-    if !lowerer.diagnostics.is_empty() {
-        // A shared component is lowered once per use; report its problems once.
-        let mut diagnostics = lowerer.diagnostics;
-        let mut seen = BTreeSet::new();
-        diagnostics.retain(|d| seen.insert((d.pointer.clone(), d.message.clone())));
-        return Err(Diagnostics(diagnostics));
+    // A shared component is lowered once per use; report its problems once.
+    let mut diagnostics = std::mem::take(&mut lowerer.diagnostics);
+    let mut seen = BTreeSet::new();
+    diagnostics.retain(|d| seen.insert((d.pointer.clone(), d.message.clone())));
+    if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+        return (None, diagnostics);
     }
-    Ok(Api {
+    let api = Api {
         title: doc.info.title.clone(),
         description: doc.info.description.as_deref().map(docs::rustdoc_safe),
         version: doc.info.version.clone(),
@@ -57,7 +58,8 @@ pub(crate) fn lower(doc: &OpenAPI) -> Result<Api, Diagnostics> {
         types: lowerer.types.into_values().map(|(_, def)| def).collect(),
         operations,
         root,
-    })
+    };
+    (Some(api), diagnostics)
 }
 
 struct Lowerer<'a> {
@@ -79,6 +81,11 @@ struct Lowerer<'a> {
 impl Lowerer<'_> {
     fn report(&mut self, at: &Pointer, message: impl Into<String>) {
         self.diagnostics.push(Diagnostic::new(at, message));
+    }
+
+    /// Records a construct that is ignored or derived; the spec is still accepted.
+    fn warn(&mut self, at: &Pointer, message: impl Into<String>) {
+        self.diagnostics.push(Diagnostic::warning(at, message));
     }
 
     /// Records a problem; returns `None` so callers can write `return self.error(..)`.

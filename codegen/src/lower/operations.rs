@@ -89,8 +89,9 @@ impl Lowerer<'_> {
         };
         let name = camel(id.as_deref().unwrap_or("operation"));
         if !operation.callbacks.is_empty() {
-            self.report(&at.join("callbacks"), "callbacks are not supported");
+            self.warn(&at.join("callbacks"), "callbacks are ignored");
         }
+        self.external_docs(operation.external_docs.as_ref(), at);
         let extensions = &operation.extensions;
         let mut docs = Docs {
             summary: operation.summary.clone(),
@@ -448,7 +449,7 @@ impl Lowerer<'_> {
                 description,
             });
             if !response.links.is_empty() {
-                self.report(&home.join("links"), "response `links` are not supported");
+                self.warn(&home.join("links"), "response `links` are ignored");
             }
             let component = component_of(&home).map(|(_, name)| name);
             if !status.starts_with('2') {
@@ -515,7 +516,13 @@ impl Lowerer<'_> {
         };
         let at = at.join(media_type);
         let Some(schema) = &media.schema else {
-            return self.error(&at, "JSON content needs a `schema`");
+            if media.example.is_none() && media.examples.is_empty() {
+                return self.error(&at, "JSON content needs a `schema`");
+            }
+            let message = "JSON content with examples but no `schema` is ignored: \
+                           there is no type to decode it into";
+            self.warn(&at, message);
+            return Some(None);
         };
         Some(Some(self.ty(schema.into(), &at.join("schema"), hint)?))
     }

@@ -6,7 +6,8 @@ use std::collections::BTreeSet;
 
 use featurebase_api::runtime::{Error, RequestOptions};
 use featurebase_public_specs::{
-    ACCEPTED, INCLUDED, aspnetcore_todo, petstore, petstore_expanded, simple_inventory,
+    ACCEPTED, INCLUDED, api_with_examples, aspnetcore_todo, link_example, petstore,
+    petstore_expanded, simple_inventory,
 };
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
@@ -144,6 +145,39 @@ async fn petstore_shows_a_pet_from_a_server() {
     assert!(
         head.to_ascii_lowercase()
             .contains("authorization: bearer k\r\n"),
+        "{head}"
+    );
+}
+
+#[tokio::test]
+async fn api_with_examples_accepts_a_body_it_has_no_schema_for() {
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let base_url = format!("http://{}", listener.local_addr().expect("address"));
+    let server = tokio::spawn(serve_once(listener, r#"{"versions": []}"#));
+    let client = api_with_examples::Client::builder("k")
+        .base_url(base_url)
+        .build()
+        .expect("client");
+    let () = client.list_versionsv2().await.expect("versions");
+    let head = server.await.expect("server");
+    assert!(head.starts_with("GET / HTTP/1.1\r\n"), "{head}");
+}
+
+#[tokio::test]
+async fn link_example_gets_a_user_from_a_server() {
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let base_url = format!("http://{}", listener.local_addr().expect("address"));
+    let server = tokio::spawn(serve_once(listener, r#"{"username": "ann", "uuid": "u1"}"#));
+    let client = link_example::Client::builder("k")
+        .base_url(base_url)
+        .build()
+        .expect("client");
+    let user = client.get_user_by_name("ann").await.expect("user");
+    assert_eq!(user.username.as_deref(), Some("ann"));
+    assert_eq!(user.uuid.as_deref(), Some("u1"));
+    let head = server.await.expect("server");
+    assert!(
+        head.starts_with("GET /2.0/users/ann HTTP/1.1\r\n"),
         "{head}"
     );
 }
