@@ -247,14 +247,22 @@ fn defects_in_a_public_spec_are_located() {
             )],
         ),
         (
-            "missing operationId",
-            edit(&text, "      operationId: showPetById\n", ""),
-            &[(
-                "every operation needs an `operationId`",
-                "#/paths/~1pets~1{petId}/get",
-                69,
-                5,
-            )],
+            "operationId taken",
+            edit(&text, "operationId: showPetById", "operationId: listPets"),
+            &[
+                (
+                    "`pets.list_pets` is already taken in the resource tree (by `listPets`)",
+                    "#/paths/~1pets~1{petId}/get/x-sdk-path",
+                    69,
+                    5,
+                ),
+                (
+                    "operationId `listPets` gives the Rust name `ListPets`, as does the operation at `#/paths/~1pets/get`",
+                    "#/paths/~1pets~1{petId}/get/operationId",
+                    71,
+                    7,
+                ),
+            ],
         ),
         (
             "path parameter renamed in the path only",

@@ -90,7 +90,8 @@ mod tests {
         std::fs::write(dir.join("bad.yaml"), spec).expect("write spec");
         let expansion = expand(quote!("bad.yaml"), dir).to_string();
         assert!(expansion.contains("compile_error"), "{expansion}");
-        let first = "bad.yaml:5:5: error: every operation needs an `operationId`";
+        let first =
+            "bad.yaml:5:5: warning: no `operationId`: named `get_x` after the method and path";
         let second = "bad.yaml:10:7: error: an operation needs at least one response";
         assert!(expansion.contains(first), "{expansion}");
         assert!(expansion.contains(second), "{expansion}");

@@ -33,33 +33,67 @@ impl Lowerer<'_> {
             };
             for (method, operation) in item.iter() {
                 let at = at.join(method);
-                self.check_unique(operation, &at, &mut names);
-                operations.extend(self.operation(path, method, item, operation, &at));
+                let id = self.operation_id(path, method, operation, &at);
+                if let Some(id) = &id {
+                    self.check_unique(id, operation, &at, &mut names);
+                }
+                operations.extend(self.operation(path, method, item, operation, &at, id));
             }
         }
         operations.sort_by(|a, b| a.name.cmp(&b.name));
         operations
     }
 
+    /// The `operationId`, or one derived from the method and path (with a warning) when
+    /// there is none; `None` when it does not make a Rust name.
+    fn operation_id(
+        &mut self,
+        path: &str,
+        method: &str,
+        operation: &openapiv3::Operation,
+        at: &Pointer,
+    ) -> Option<String> {
+        let Some(id) = &operation.operation_id else {
+            let id = derived_operation_id(method, path);
+            self.warn(
+                at,
+                format!("no `operationId`: named `{id}` after the method and path"),
+            );
+            return Some(id);
+        };
+        if is_identifier(&camel(id)) {
+            Some(id.clone())
+        } else {
+            self.error(
+                &at.join("operationId"),
+                format!("`{id}` does not make a Rust name"),
+            )
+        }
+    }
+
     /// Two operations may not share a Rust name (checked even when one fails to lower).
     fn check_unique(
         &mut self,
+        id: &str,
         operation: &openapiv3::Operation,
         at: &Pointer,
         names: &mut BTreeMap<String, Pointer>,
     ) {
-        let Some(id) = &operation.operation_id else {
+        let name = camel(id);
+        let Some(first) = names.get(&name) else {
+            names.insert(name, at.clone());
             return;
         };
-        let name = camel(id);
-        if let Some(first) = names.get(&name) {
-            let message = format!(
-                "operationId `{id}` gives the Rust name `{name}`, as does the operation at `{first}`"
-            );
-            self.report(&at.join("operationId"), message);
-        } else {
-            names.insert(name, at.clone());
-        }
+        let (what, at) = match operation.operation_id {
+            Some(_) => (format!("operationId `{id}`"), at.join("operationId")),
+            None => (
+                format!("the operationId `{id}` derived from the method and path"),
+                at.clone(),
+            ),
+        };
+        let message =
+            format!("{what} gives the Rust name `{name}`, as does the operation at `{first}`");
+        self.report(&at, message);
     }
 
     fn operation(
@@ -69,6 +103,7 @@ impl Lowerer<'_> {
         item: &PathItem,
         operation: &openapiv3::Operation,
         at: &Pointer,
+        id: Option<String>,
     ) -> Option<Operation> {
         let method = match method {
             "get" => Method::Get,
@@ -79,14 +114,6 @@ impl Lowerer<'_> {
             other => return self.error(at, format!("`{other}` operations are not supported")),
         };
         // Without a usable operationId the rest is still checked, so every problem shows.
-        let id = match &operation.operation_id {
-            Some(id) if is_identifier(&camel(id)) => Some(id.clone()),
-            Some(id) => {
-                let message = format!("`{id}` does not make a Rust name");
-                self.error(&at.join("operationId"), message)
-            }
-            None => self.error(at, "every operation needs an `operationId`"),
-        };
         let name = camel(id.as_deref().unwrap_or("operation"));
         if !operation.callbacks.is_empty() {
             self.warn(&at.join("callbacks"), "callbacks are ignored");
@@ -528,6 +555,21 @@ impl Lowerer<'_> {
     }
 }
 
+/// `GET /products/{id}` -> `get_products_by_id`: the method, then each path segment,
+/// a parameter as `by_<name>`.
+fn derived_operation_id(method: &str, path: &str) -> String {
+    let segments = path.split('/').filter(|segment| !segment.is_empty());
+    let words = segments.map(|segment| match segment.strip_prefix('{') {
+        Some(param) => format!("by_{}", snake(param.trim_end_matches('}'))),
+        None => snake(segment),
+    });
+    let words = words.filter(|word| !word.is_empty());
+    std::iter::once(method.to_owned())
+        .chain(words)
+        .collect::<Vec<_>>()
+        .join("_")
+}
+
 /// The JSON content's `example`, or the value of its `examples` entry whose name sorts
 /// first (by name, so that the choice does not depend on the order of the map).
 fn json_example(content: &indexmap::IndexMap<String, MediaType>) -> Option<serde_json::Value> {
@@ -602,4 +644,24 @@ pub(super) fn placeholders(path: &str) -> Vec<&str> {
         .filter_map(|rest| rest.split_once('}'))
         .map(|(name, _)| name)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::derived_operation_id;
+
+    #[test]
+    fn operation_ids_are_derived_from_the_method_and_path() {
+        let cases = [
+            ("get", "/products/{id}", "get_products_by_id"),
+            ("post", "/products", "post_products"),
+            ("get", "/2.0/users/{userName}", "get_2_0_users_by_user_name"),
+            ("delete", "/a/{x}/b/{y}", "delete_a_by_x_b_by_y"),
+            ("get", "/", "get"),
+            ("put", "/v1/-/items", "put_v1_items"),
+        ];
+        for (method, path, id) in cases {
+            assert_eq!(derived_operation_id(method, path), id, "{method} {path}");
+        }
+    }
 }

@@ -41,6 +41,15 @@ pub mod api_with_examples {
     ));
 }
 
+/// The OpenAPI Initiative's `callback-example.yaml`: its operation has no `operationId`
+/// (it is named `post_streams`) and its `callbacks` are ignored.
+pub mod callback_example {
+    include!(concat!(
+        env!("OUT_DIR"),
+        "/callback-example/featurebase_api.rs"
+    ));
+}
+
 /// The OpenAPI Initiative's `link-example.yaml` (its response `links` are ignored).
 pub mod link_example {
     include!(concat!(env!("OUT_DIR"), "/link-example/featurebase_api.rs"));
@@ -50,6 +59,7 @@ pub mod link_example {
 pub const INCLUDED: &[&str] = &[
     "api-with-examples",
     "aspnetcore-todo",
+    "callback-example",
     "link-example",
     "petstore",
     "petstore-expanded",
