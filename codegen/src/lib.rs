@@ -15,6 +15,7 @@ mod lower;
 mod naming;
 mod output;
 mod parse;
+mod pinpoint;
 mod yaml;
 
 pub use decisions::{DECISIONS_FILE, decisions};

@@ -3,11 +3,10 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use openapiv3::OpenAPI;
-use serde_path_to_error::Segment;
 use serde_yaml::Value;
 
 use crate::diagnostics::{Diagnostic, Pointer};
-use crate::yaml;
+use crate::{pinpoint, yaml};
 
 pub(crate) fn parse(text: &str) -> Result<OpenAPI, Vec<Diagnostic>> {
     let problems = yaml::check(text);
@@ -35,24 +34,12 @@ pub(crate) fn parse(text: &str) -> Result<OpenAPI, Vec<Diagnostic>> {
     }
     // openapiv3 is not meant to panic, but a spec is untrusted input: a panic in it
     // becomes a diagnostic, not a crash of `cargo xtask regen` or of a build script.
-    let deserialized = catch_unwind(AssertUnwindSafe(|| serde_path_to_error::deserialize(value)));
-    let Ok(deserialized) = deserialized else {
+    let parsed = catch_unwind(AssertUnwindSafe(|| pinpoint::parse(&value)));
+    let Ok(parsed) = parsed else {
         let message = "the OpenAPI parser failed on this document";
         return Err(vec![Diagnostic::new(&Pointer::root(), message)]);
     };
-    deserialized.map_err(|error| {
-        let mut pointer = Pointer::root();
-        for segment in error.path().iter() {
-            pointer = match segment {
-                Segment::Seq { index } => pointer.join(index),
-                Segment::Map { key } => pointer.join(key),
-                Segment::Enum { variant } => pointer.join(variant),
-                Segment::Unknown => break,
-            };
-        }
-        let message = format!("not an OpenAPI 3.0 document: {}", error.inner());
-        vec![Diagnostic::new(&pointer, message)]
-    })
+    parsed.map_err(|diagnostic| vec![diagnostic])
 }
 
 /// `.inf` and `.nan` are YAML numbers but not JSON ones (and a schema has no use for them).
