@@ -63,6 +63,7 @@ pub fn generate_inline(spec_text: &str, spec_path: &str) -> Result<Generated<Str
 /// Parses and validates the spec into the intermediate representation. Every problem
 /// is located by JSON pointer and, where the node is in the file, by line and column.
 pub fn lower(spec_text: &str) -> Result<Generated<ir::Api>, Diagnostics> {
+    let spec_text = parse::without_bom(spec_text);
     let parsed = parse::parse(spec_text).map_err(Diagnostics);
     let (lowered, mut diagnostics) = match parsed.map(|doc| lower::lower(&doc)) {
         Ok((api, diagnostics)) => (api, diagnostics),

@@ -35,11 +35,14 @@ pub(crate) fn is_identifier(name: &str) -> bool {
         && !NOT_RAW.contains(&name)
 }
 
+/// Keywords of edition 2024 that `syn` takes for identifiers.
+const EDITION_2024: &[&str] = &["gen"];
+
 /// The identifier for a name from [`snake`] or [`camel`], raw (`r#type`) when it is a keyword.
 pub(crate) fn ident(name: &str) -> Ident {
     match syn::parse_str::<Ident>(name) {
-        Ok(ident) => ident,
-        Err(_) => Ident::new_raw(name, Span::call_site()),
+        Ok(ident) if !EDITION_2024.contains(&name) => ident,
+        _ => Ident::new_raw(name, Span::call_site()),
     }
 }
 
@@ -53,6 +56,12 @@ mod tests {
         assert_eq!(ident(&snake("self")).to_string(), "self_");
         assert_eq!(ident(&camel("self")).to_string(), "Self_");
         assert_eq!(ident(&snake("name")).to_string(), "name");
+        assert_eq!(
+            ident(&snake("gen")).to_string(),
+            "r#gen",
+            "reserved in edition 2024"
+        );
+        assert_eq!(ident(&snake("try")).to_string(), "r#try");
     }
 
     #[test]

@@ -8,6 +8,12 @@ use serde_yaml::Value;
 use crate::diagnostics::{Diagnostic, Pointer};
 use crate::{pinpoint, yaml};
 
+/// The text without the byte order mark that some editors write at the start of a
+/// UTF-8 file.
+pub(crate) fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
 pub(crate) fn parse(text: &str) -> Result<OpenAPI, Vec<Diagnostic>> {
     let problems = yaml::check(text);
     if !problems.is_empty() {

@@ -80,6 +80,9 @@ impl std::fmt::Display for PostId {
 pub struct Board {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub color_hex: Option<String>,
+    /// A keyword of edition 2024.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#gen: Option<i64>,
     #[deprecated]
     #[serde(rename = "HTTPStatus", skip_serializing_if = "Option::is_none")]
     pub http_status: Option<i64>,
