@@ -109,10 +109,11 @@ impl Generator {
     }
 
     fn read(&self) -> Result<String, Error> {
-        std::fs::read_to_string(&self.spec).map_err(|source| Error::Io {
+        let bytes = std::fs::read(&self.spec).map_err(|source| Error::Io {
             path: self.spec.clone(),
             source,
-        })
+        })?;
+        crate::decode(bytes).map_err(|diagnostics| self.spec_error(diagnostics))
     }
 
     fn name(&self) -> String {

@@ -60,6 +60,11 @@ pub fn generate_inline(spec_text: &str, spec_path: &str) -> Result<Generated<Str
     Ok(lower(spec_text)?.map(|api| emit::inline_file(&api, spec_path)))
 }
 
+/// The text of a spec file read as bytes, or a located error when it is not UTF-8.
+pub fn decode(bytes: Vec<u8>) -> Result<String, Diagnostics> {
+    parse::decode(bytes).map_err(|diagnostic| Diagnostics(vec![diagnostic]))
+}
+
 /// Parses and validates the spec into the intermediate representation. Every problem
 /// is located by JSON pointer and, where the node is in the file, by line and column.
 pub fn lower(spec_text: &str) -> Result<Generated<ir::Api>, Diagnostics> {

@@ -4,7 +4,7 @@ use std::fs;
 use std::path::Path;
 use std::process::ExitCode;
 
-use featurebase_codegen::{DECISIONS_FILE, Generated, Plan};
+use featurebase_codegen::{DECISIONS_FILE, Diagnostics, Generated, Plan};
 
 use crate::{Options, workspace_root};
 
@@ -20,8 +20,12 @@ pub(crate) fn run(options: &Options) -> ExitCode {
 
 fn regen(options: &Options) -> Result<ExitCode, String> {
     let spec_name = display_path(&options.spec);
-    let text = fs::read_to_string(&options.spec)
-        .map_err(|error| format!("cannot read {spec_name}: {error}"))?;
+    let bytes =
+        fs::read(&options.spec).map_err(|error| format!("cannot read {spec_name}: {error}"))?;
+    let text = match featurebase_codegen::decode(bytes) {
+        Ok(text) => text,
+        Err(diagnostics) => return Ok(refuse(&diagnostics, &spec_name)),
+    };
     let files = match featurebase_codegen::generate(&text, &spec_name) {
         Ok(Generated { output, warnings }) => {
             for warning in warnings {
@@ -29,10 +33,7 @@ fn regen(options: &Options) -> Result<ExitCode, String> {
             }
             output
         }
-        Err(diagnostics) => {
-            eprintln!("{}; nothing was written", diagnostics.render(&spec_name));
-            return Ok(ExitCode::FAILURE);
-        }
+        Err(diagnostics) => return Ok(refuse(&diagnostics, &spec_name)),
     };
     let out_name = display_path(&options.out);
     let plan = Plan::new(&options.out, &files).map_err(|error| format!("{out_name}: {error}"))?;
@@ -64,6 +65,11 @@ fn regen(options: &Options) -> Result<ExitCode, String> {
         println!("regen: {decisions_name} written");
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn refuse(diagnostics: &Diagnostics, spec_name: &str) -> ExitCode {
+    eprintln!("{}; nothing was written", diagnostics.render(spec_name));
+    ExitCode::FAILURE
 }
 
 fn report_check(plan: &Plan<'_>, decisions_stale: bool) -> ExitCode {

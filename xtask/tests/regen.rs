@@ -317,3 +317,22 @@ fn regen_prints_warnings_and_writes_the_client() {
     assert!(errors.contains(warning), "{errors}");
     assert!(out.join("operations.rs").exists());
 }
+
+#[test]
+fn a_utf16_spec_is_refused_with_its_location() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let spec = dir.path().join("spec.yaml");
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain("openapi: 3.0.3\n".encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    fs::write(&spec, utf16).expect("write");
+    let output = regen(&spec, &dir.path().join("out"), &[]);
+    assert!(!output.status.success());
+    let errors = stderr(&output);
+    assert!(
+        errors.contains("spec.yaml:1:1: error: the spec is UTF-16; save it as UTF-8"),
+        "{errors}"
+    );
+    assert!(!dir.path().join("out").exists());
+}
