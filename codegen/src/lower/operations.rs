@@ -303,6 +303,26 @@ impl Lowerer<'_> {
         ok
     }
 
+    /// A header parameter's name is a valid header name, and not one the client sets.
+    fn check_header_name(&mut self, name: &str, at: &Pointer) -> Option<()> {
+        let Ok(header) = http::HeaderName::from_bytes(name.as_bytes()) else {
+            return self.error(at, format!("`{name}` is not a valid HTTP header name"));
+        };
+        let reserved = [
+            http::header::AUTHORIZATION,
+            http::header::ACCEPT,
+            http::header::CONTENT_TYPE,
+        ];
+        if reserved.contains(&header) {
+            let message = format!(
+                "the client sets `{name}` itself (OpenAPI ignores header parameters \
+                 named Accept, Content-Type or Authorization)"
+            );
+            return self.error(at, message);
+        }
+        Some(())
+    }
+
     fn param(
         &mut self,
         param: &ReferenceOr<Parameter>,
@@ -326,6 +346,9 @@ impl Lowerer<'_> {
                 "parameters with `content` are not supported",
             );
         };
+        if location == Location::Header {
+            self.check_header_name(&data.name, &home.join("name"))?;
+        }
         let name = snake(&data.name);
         if !is_identifier(&name) {
             return self.error(
