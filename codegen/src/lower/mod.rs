@@ -29,7 +29,7 @@ pub(crate) fn lower(doc: &OpenAPI) -> (Option<Api>, Vec<Diagnostic>) {
         components_lowered: BTreeMap::new(),
         components_in_progress: BTreeSet::new(),
         depth: 0,
-        ids: BTreeSet::new(),
+        ids: BTreeMap::new(),
     };
     let base_url = lowerer.base_url();
     lowerer.document_external_docs();
@@ -37,6 +37,7 @@ pub(crate) fn lower(doc: &OpenAPI) -> (Option<Api>, Vec<Diagnostic>) {
     let operations = lowerer.operations();
     let root = lowerer.resources(&operations);
     lowerer.check_direct_cycles();
+    lowerer.check_ids_are_not_types();
     lowerer.mark_usage(&operations);
     // A shared component is lowered once per use; report its problems once.
     let mut diagnostics = std::mem::take(&mut lowerer.diagnostics);
@@ -52,7 +53,7 @@ pub(crate) fn lower(doc: &OpenAPI) -> (Option<Api>, Vec<Diagnostic>) {
         base_url,
         ids: lowerer
             .ids
-            .into_iter()
+            .into_keys()
             .map(|name| IdType { name })
             .collect(),
         types: lowerer.types.into_values().map(|(_, def)| def).collect(),
@@ -75,7 +76,8 @@ struct Lowerer<'a> {
     components_in_progress: BTreeSet<String>,
     /// How deeply the schema being lowered is nested in the one that started.
     depth: usize,
-    ids: BTreeSet<String>,
+    /// The `x-id-type`s, each with the first place that names it.
+    ids: BTreeMap<String, Pointer>,
 }
 
 impl Lowerer<'_> {
@@ -92,6 +94,18 @@ impl Lowerer<'_> {
     fn error<T>(&mut self, at: &Pointer, message: impl Into<String>) -> Option<T> {
         self.report(at, message);
         None
+    }
+
+    /// An `x-id-type` and a schema may not be the same Rust type.
+    fn check_ids_are_not_types(&mut self) {
+        let clashes: Vec<_> = (self.ids.iter())
+            .filter_map(|(id, at)| Some((id, at, &self.types.get(id)?.0)))
+            .map(|(id, at, schema)| {
+                let message = format!("`x-id-type: {id}` is also the Rust type of `{schema}`");
+                Diagnostic::new(at, message)
+            })
+            .collect();
+        self.diagnostics.extend(clashes);
     }
 
     /// The first server's URL with its variables at their defaults; empty when the spec

@@ -13,7 +13,7 @@ use super::refs::component_of;
 use super::schemas::SchemaRef;
 use crate::diagnostics::Pointer;
 use crate::ir::{Body, Docs, Limits, Location, Method, Operation, Param, Status, Ty, TypeKind};
-use crate::naming::{camel, is_identifier, snake};
+use crate::naming::{camel, is_identifier, shadowing, shadows_output, snake};
 
 impl Lowerer<'_> {
     /// Every operation, sorted by Rust name; names and ids must be unique.
@@ -61,14 +61,15 @@ impl Lowerer<'_> {
             );
             return Some(id);
         };
-        if is_identifier(&camel(id)) {
-            Some(id.clone())
-        } else {
-            self.error(
-                &at.join("operationId"),
-                format!("`{id}` does not make a Rust name"),
-            )
+        let name = camel(id);
+        let at = at.join("operationId");
+        if !is_identifier(&name) {
+            return self.error(&at, format!("`{id}` does not make a Rust name"));
         }
+        if shadows_output(&name) {
+            return self.error(&at, shadowing(&name));
+        }
+        Some(id.clone())
     }
 
     /// Two operations may not share a Rust name (checked even when one fails to lower).
