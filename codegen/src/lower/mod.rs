@@ -1,5 +1,6 @@
 //! Validation and lowering: `openapiv3::OpenAPI` -> [`Api`], collecting every problem.
 
+mod clashes;
 mod compose;
 mod cycles;
 mod docs;
@@ -38,6 +39,7 @@ pub(crate) fn lower(doc: &OpenAPI) -> (Option<Api>, Vec<Diagnostic>) {
     let root = lowerer.resources(&operations);
     lowerer.check_direct_cycles();
     lowerer.check_ids_are_not_types();
+    lowerer.check_derived_names();
     lowerer.mark_usage(&operations);
     // A shared component is lowered once per use; report its problems once.
     let mut diagnostics = std::mem::take(&mut lowerer.diagnostics);
