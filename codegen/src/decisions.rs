@@ -15,6 +15,8 @@ const KEY: &str = "x-doc-conflict";
 /// Lists every `x-doc-conflict` of the spec in document order. Text that is not YAML has
 /// none ([`generate`](crate::generate) says why it is not a spec).
 pub fn decisions(spec_text: &str, spec_path: &str) -> GeneratedFile {
+    let spec_path = crate::emit::one_line(spec_path);
+    let spec_text = crate::parse::without_bom(spec_text);
     let mut found = Vec::new();
     if let Ok(value) = serde_yaml::from_str::<Value>(spec_text) {
         collect(&value, &Pointer::root(), &mut found);
@@ -136,7 +138,9 @@ components:
 
     #[test]
     fn no_conflict_reaches_the_generated_rustdoc() {
-        let files = crate::generate(SPEC, "spec.yaml").expect("a valid spec");
+        let files = crate::generate(SPEC, "spec.yaml")
+            .expect("a valid spec")
+            .output;
         let code: String = files.iter().map(|file| file.contents.as_str()).collect();
         assert!(code.contains("pub struct A"), "{code}");
         assert!(!code.contains("Chosen"), "{code}");

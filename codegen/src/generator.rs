@@ -19,7 +19,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::output::Plan;
-use crate::{Diagnostics, GeneratedFile};
+use crate::{Diagnostic, Diagnostics, Generated, GeneratedFile};
 
 /// The file `write_to` writes: every module inline, to be `include!`d.
 pub const SINGLE_FILE: &str = "featurebase_api.rs";
@@ -64,44 +64,56 @@ impl Generator {
 
     /// The client as separate modules (`mod.rs`, `models.rs`, ...), as `cargo xtask regen`
     /// checks them in.
-    pub fn files(&self) -> Result<Vec<GeneratedFile>, Error> {
+    pub fn files(&self) -> Result<Generated<Vec<GeneratedFile>>, Error> {
         let text = self.read()?;
         crate::generate(&text, &self.name()).map_err(|diagnostics| self.spec_error(diagnostics))
     }
 
     /// The client as one file of inline modules, the same code as [`files`](Self::files).
-    pub fn single_file(&self) -> Result<GeneratedFile, Error> {
+    pub fn single_file(&self) -> Result<Generated<GeneratedFile>, Error> {
         let text = self.read()?;
-        let contents = crate::generate_inline(&text, &self.name())
+        let generated = crate::generate_inline(&text, &self.name())
             .map_err(|diagnostics| self.spec_error(diagnostics))?;
-        Ok(GeneratedFile {
+        Ok(generated.map(|contents| GeneratedFile {
             path: SINGLE_FILE.to_owned(),
             contents,
-        })
+        }))
     }
 
-    /// Writes [`single_file`](Self::single_file) into `out_dir` if it changed. In a build
-    /// script it also tells Cargo to run the script again when the spec changes.
-    pub fn write_to(&self, out_dir: impl AsRef<Path>) -> Result<(), Error> {
-        if std::env::var_os("CARGO_CFG_TARGET_OS").is_some() {
+    /// Writes [`single_file`](Self::single_file) into `out_dir` if it changed, and returns
+    /// the spec's warnings. In a build script it also prints the warnings for Cargo to show
+    /// and tells Cargo to run the script again when the spec changes.
+    pub fn write_to(&self, out_dir: impl AsRef<Path>) -> Result<Vec<Diagnostic>, Error> {
+        let in_build_script = std::env::var_os("CARGO_CFG_TARGET_OS").is_some();
+        if in_build_script {
             println!("cargo:rerun-if-changed={}", self.spec.display());
         }
         let out_dir = out_dir.as_ref();
-        let files = [self.single_file()?];
+        let Generated { output, warnings } = self.single_file()?;
         let io = |source| Error::Io {
             path: out_dir.to_path_buf(),
             source,
         };
+        let files = [output];
         Plan::new(out_dir, &files)
             .and_then(|plan| plan.apply(out_dir))
-            .map_err(io)
+            .map_err(io)?;
+        if in_build_script {
+            for warning in &warnings {
+                for line in warning.render(&self.name()).lines() {
+                    println!("cargo:warning={line}");
+                }
+            }
+        }
+        Ok(warnings)
     }
 
     fn read(&self) -> Result<String, Error> {
-        std::fs::read_to_string(&self.spec).map_err(|source| Error::Io {
+        let bytes = std::fs::read(&self.spec).map_err(|source| Error::Io {
             path: self.spec.clone(),
             source,
-        })
+        })?;
+        crate::decode(bytes).map_err(|diagnostics| self.spec_error(diagnostics))
     }
 
     fn name(&self) -> String {

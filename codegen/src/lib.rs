@@ -16,19 +16,40 @@ mod lower;
 mod naming;
 mod output;
 mod parse;
+mod pinpoint;
 mod yaml;
 
 pub use changelog::{Change, SURFACE_FILE, Surface, markdown};
 pub use decisions::{DECISIONS_FILE, decisions};
-pub use diagnostics::{Diagnostic, Diagnostics};
+pub use diagnostics::{Diagnostic, Diagnostics, Severity};
 pub use emit::GeneratedFile;
 pub use generator::{Error, Generator, SINGLE_FILE};
 pub use output::Plan;
 
+/// What the generator made of an accepted spec, with the warnings about what it ignored
+/// or derived (in document order).
+#[derive(Debug, Clone)]
+pub struct Generated<T> {
+    pub output: T,
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl<T> Generated<T> {
+    fn map<U>(self, f: impl FnOnce(T) -> U) -> Generated<U> {
+        Generated {
+            output: f(self.output),
+            warnings: self.warnings,
+        }
+    }
+}
+
 /// Generates the client modules from the spec text. `spec_path` is only named in the
 /// `@generated` header of each file.
-pub fn generate(spec_text: &str, spec_path: &str) -> Result<Vec<GeneratedFile>, Diagnostics> {
-    Ok(files(&lower(spec_text)?, spec_path))
+pub fn generate(
+    spec_text: &str,
+    spec_path: &str,
+) -> Result<Generated<Vec<GeneratedFile>>, Diagnostics> {
+    Ok(lower(spec_text)?.map(|api| emit::files(&api, spec_path)))
 }
 
 /// The client modules of an API already lowered with [`lower`].
@@ -37,27 +58,39 @@ pub fn files(api: &ir::Api, spec_path: &str) -> Vec<GeneratedFile> {
 }
 
 /// The same code as [`generate`], as inline modules (`pub mod models { .. } ..`) for a macro.
-pub fn expand(spec_text: &str) -> Result<proc_macro2::TokenStream, Diagnostics> {
-    let api = lower(spec_text)?;
-    Ok(emit::inline_modules(&api))
+pub fn expand(spec_text: &str) -> Result<Generated<proc_macro2::TokenStream>, Diagnostics> {
+    Ok(lower(spec_text)?.map(|api| emit::inline_modules(&api)))
 }
 
 /// The same code as [`generate`], formatted as one file of inline modules.
-pub fn generate_inline(spec_text: &str, spec_path: &str) -> Result<String, Diagnostics> {
-    let api = lower(spec_text)?;
-    Ok(emit::inline_file(&api, spec_path))
+pub fn generate_inline(spec_text: &str, spec_path: &str) -> Result<Generated<String>, Diagnostics> {
+    Ok(lower(spec_text)?.map(|api| emit::inline_file(&api, spec_path)))
+}
+
+/// The text of a spec file read as bytes, or a located error when it is not UTF-8.
+pub fn decode(bytes: Vec<u8>) -> Result<String, Diagnostics> {
+    parse::decode(bytes).map_err(|diagnostic| Diagnostics(vec![diagnostic]))
 }
 
 /// Parses and validates the spec into the intermediate representation. Every problem
 /// is located by JSON pointer and, where the node is in the file, by line and column.
-pub fn lower(spec_text: &str) -> Result<ir::Api, Diagnostics> {
-    let lowered = parse::parse(spec_text)
-        .map_err(Diagnostics)
-        .and_then(|doc| lower::lower(&doc));
-    lowered.map_err(|Diagnostics(mut diagnostics)| {
+pub fn lower(spec_text: &str) -> Result<Generated<ir::Api>, Diagnostics> {
+    let spec_text = parse::without_bom(spec_text);
+    let parsed = parse::parse(spec_text).map_err(Diagnostics);
+    let (lowered, mut diagnostics) = match parsed.map(|doc| lower::lower(&doc)) {
+        Ok((api, diagnostics)) => (api, diagnostics),
+        Err(Diagnostics(diagnostics)) => (None, diagnostics),
+    };
+    if !diagnostics.is_empty() {
         locate::Locations::of(spec_text).annotate(&mut diagnostics);
-        // Document order; the sort is stable, so problems at one place keep theirs.
-        diagnostics.sort_by_key(|d| d.location.unwrap_or((usize::MAX, usize::MAX)));
-        Diagnostics(diagnostics)
-    })
+    }
+    // Document order; the sort is stable, so problems at one place keep theirs.
+    diagnostics.sort_by_key(|d| d.location.unwrap_or((usize::MAX, usize::MAX)));
+    match lowered {
+        Some(output) => Ok(Generated {
+            output,
+            warnings: diagnostics,
+        }),
+        None => Err(Diagnostics(diagnostics)),
+    }
 }

@@ -138,8 +138,7 @@ mod tests {
     fn located(text: &str, pointer: &str) -> Option<(usize, usize)> {
         let mut diagnostics = [Diagnostic {
             pointer: pointer.into(),
-            message: String::new(),
-            location: None,
+            ..Diagnostic::new(&Pointer::root(), "")
         }];
         Locations::of(text).annotate(&mut diagnostics);
         diagnostics[0].location

@@ -6,6 +6,44 @@ use proc_macro2::{Ident, Span};
 /// Keywords that cannot be raw identifiers, so they get a trailing underscore instead.
 const NOT_RAW: &[&str] = &["crate", "self", "super", "Self", "_"];
 
+/// Names the generated code uses unqualified: a type of the spec's by one of these
+/// names would shadow it, and the code would not compile.
+const USED_BY_OUTPUT: &[&str] = &[
+    "Box",
+    "Clone",
+    "Copy",
+    "Debug",
+    "Default",
+    "Deserialize",
+    "Eq",
+    "Err",
+    "From",
+    "Hash",
+    "Into",
+    "IntoFuture",
+    "None",
+    "Ok",
+    "Option",
+    "Ord",
+    "PartialEq",
+    "PartialOrd",
+    "Result",
+    "Serialize",
+    "Some",
+    "String",
+    "Vec",
+];
+
+/// Whether a Rust type name of the spec's would shadow a name the generated code uses.
+pub(crate) fn shadows_output(name: &str) -> bool {
+    USED_BY_OUTPUT.contains(&name)
+}
+
+/// The error for a spec name that [`shadows_output`].
+pub(crate) fn shadowing(name: &str) -> String {
+    format!("`{name}` is a name the generated code uses itself; choose another")
+}
+
 /// `userId` -> `user_id`; `self` -> `self_`.
 pub(crate) fn snake(name: &str) -> String {
     escape(name.to_snake_case())
@@ -35,11 +73,14 @@ pub(crate) fn is_identifier(name: &str) -> bool {
         && !NOT_RAW.contains(&name)
 }
 
+/// Keywords of edition 2024 that `syn` takes for identifiers.
+const EDITION_2024: &[&str] = &["gen"];
+
 /// The identifier for a name from [`snake`] or [`camel`], raw (`r#type`) when it is a keyword.
 pub(crate) fn ident(name: &str) -> Ident {
     match syn::parse_str::<Ident>(name) {
-        Ok(ident) => ident,
-        Err(_) => Ident::new_raw(name, Span::call_site()),
+        Ok(ident) if !EDITION_2024.contains(&name) => ident,
+        _ => Ident::new_raw(name, Span::call_site()),
     }
 }
 
@@ -53,6 +94,12 @@ mod tests {
         assert_eq!(ident(&snake("self")).to_string(), "self_");
         assert_eq!(ident(&camel("self")).to_string(), "Self_");
         assert_eq!(ident(&snake("name")).to_string(), "name");
+        assert_eq!(
+            ident(&snake("gen")).to_string(),
+            "r#gen",
+            "reserved in edition 2024"
+        );
+        assert_eq!(ident(&snake("try")).to_string(), "r#try");
     }
 
     #[test]

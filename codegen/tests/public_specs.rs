@@ -9,7 +9,7 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
-use featurebase_codegen::{Diagnostic, Diagnostics, GeneratedFile};
+use featurebase_codegen::{Diagnostic, Diagnostics, Generated, GeneratedFile, Severity};
 use serde_yaml::{Mapping, Value};
 
 fn dir() -> PathBuf {
@@ -33,10 +33,11 @@ fn spec_files() -> Vec<String> {
     names
 }
 
-/// One entry of `expectations.yaml`.
+/// One entry of `expectations.yaml`: the warnings of an accepted spec, or the
+/// diagnostics of a rejected one.
 #[derive(Debug, PartialEq)]
 enum Expected {
-    Accepted,
+    Accepted(Vec<Diagnostic>),
     Rejected(Vec<Diagnostic>),
 }
 
@@ -48,20 +49,18 @@ fn expectations() -> Vec<(String, Expected)> {
 }
 
 fn expectation(entry: &Value) -> (String, Expected) {
-    let text = |value: &Value, what: &str| {
-        value
-            .as_str()
-            .unwrap_or_else(|| panic!("`{what}` is a string in {entry:?}"))
-            .to_owned()
-    };
-    let number = |value: &Value, what: &str| {
-        value
-            .as_u64()
-            .unwrap_or_else(|| panic!("`{what}` is a number in {entry:?}")) as usize
-    };
     let spec = text(&entry["spec"], "spec");
     let expected = match entry["outcome"].as_str() {
-        Some("accepted") => Expected::Accepted,
+        Some("accepted") => {
+            let warnings = entry["warnings"].as_sequence().map(Vec::as_slice);
+            Expected::Accepted(
+                warnings
+                    .unwrap_or_default()
+                    .iter()
+                    .map(diagnostic)
+                    .collect(),
+            )
+        }
         Some("rejected") => {
             assert!(
                 entry["reason"]
@@ -72,23 +71,55 @@ fn expectation(entry: &Value) -> (String, Expected) {
             let diagnostics = entry["diagnostics"]
                 .as_sequence()
                 .unwrap_or_else(|| panic!("{spec}: a rejected spec lists its `diagnostics`"));
-            let diagnostics = diagnostics
-                .iter()
-                .map(|d| Diagnostic {
-                    message: text(&d["message"], "message"),
-                    pointer: text(&d["at"], "at"),
-                    location: Some((number(&d["line"], "line"), number(&d["column"], "column"))),
-                })
-                .collect();
-            Expected::Rejected(diagnostics)
+            Expected::Rejected(diagnostics.iter().map(diagnostic).collect())
         }
         other => panic!("{spec}: outcome {other:?} is neither `accepted` nor `rejected`"),
     };
     (spec, expected)
 }
 
+fn text(value: &Value, what: &str) -> String {
+    value
+        .as_str()
+        .unwrap_or_else(|| panic!("`{what}` is a string in {value:?}"))
+        .to_owned()
+}
+
+fn number(value: &Value, what: &str) -> usize {
+    value
+        .as_u64()
+        .unwrap_or_else(|| panic!("`{what}` is a number in {value:?}")) as usize
+}
+
+/// A diagnostic of `expectations.yaml`: an error unless it says `severity: warning`.
+fn diagnostic(d: &Value) -> Diagnostic {
+    Diagnostic {
+        severity: match d["severity"].as_str() {
+            Some("warning") => Severity::Warning,
+            _ => Severity::Error,
+        },
+        message: text(&d["message"], "message"),
+        pointer: text(&d["at"], "at"),
+        location: Some((number(&d["line"], "line"), number(&d["column"], "column"))),
+    }
+}
+
+/// `diagnostic`'s inverse.
+fn diagnostic_yaml(d: &Diagnostic) -> Value {
+    let mut item = Mapping::new();
+    if d.severity == Severity::Warning {
+        item.insert("severity".into(), "warning".into());
+    }
+    item.insert("message".into(), d.message.clone().into());
+    item.insert("at".into(), d.pointer.clone().into());
+    let (line, column) = d.location.unwrap_or_default();
+    item.insert("line".into(), (line as u64).into());
+    item.insert("column".into(), (column as u64).into());
+    Value::Mapping(item)
+}
+
 /// Runs the generator, turning a panic into a test failure that names the spec.
-fn generate(text: &str, name: &str) -> Result<Vec<GeneratedFile>, Diagnostics> {
+fn generate(text: &str, name: &str) -> Result<Generated<Vec<GeneratedFile>>, Diagnostics> {
     let spec_name = format!("tests/public-specs/{name}");
     catch_unwind(AssertUnwindSafe(|| {
         featurebase_codegen::generate(text, &spec_name)
@@ -99,9 +130,12 @@ fn generate(text: &str, name: &str) -> Result<Vec<GeneratedFile>, Diagnostics> {
 fn outcome(name: &str) -> Expected {
     let text = std::fs::read_to_string(dir().join(name)).expect("spec");
     match generate(&text, name) {
-        Ok(files) => {
-            assert!(!files.is_empty(), "{name}: accepted but no files");
-            Expected::Accepted
+        Ok(generated) => {
+            assert!(
+                !generated.output.is_empty(),
+                "{name}: accepted but no files"
+            );
+            Expected::Accepted(generated.warnings)
         }
         Err(Diagnostics(diagnostics)) => Expected::Rejected(diagnostics),
     }
@@ -112,24 +146,17 @@ fn as_yaml(name: &str, outcome: &Expected) -> String {
     let mut entry = Mapping::new();
     entry.insert("spec".into(), name.into());
     match outcome {
-        Expected::Accepted => {
+        Expected::Accepted(warnings) => {
             entry.insert("outcome".into(), "accepted".into());
+            if !warnings.is_empty() {
+                let list = warnings.iter().map(diagnostic_yaml).collect();
+                entry.insert("warnings".into(), Value::Sequence(list));
+            }
         }
         Expected::Rejected(diagnostics) => {
             entry.insert("outcome".into(), "rejected".into());
             entry.insert("reason".into(), "...".into());
-            let list = diagnostics
-                .iter()
-                .map(|d| {
-                    let mut item = Mapping::new();
-                    item.insert("message".into(), d.message.clone().into());
-                    item.insert("at".into(), d.pointer.clone().into());
-                    let (line, column) = d.location.unwrap_or_default();
-                    item.insert("line".into(), (line as u64).into());
-                    item.insert("column".into(), (column as u64).into());
-                    Value::Mapping(item)
-                })
-                .collect();
+            let list = diagnostics.iter().map(diagnostic_yaml).collect();
             entry.insert("diagnostics".into(), Value::Sequence(list));
         }
     }
@@ -156,14 +183,13 @@ fn public_specs_are_accepted_or_rejected_as_expected() {
     let mut failures = Vec::new();
     for (name, expected) in expectations() {
         let actual = outcome(&name);
-        if let Expected::Rejected(diagnostics) = &actual {
-            for diagnostic in diagnostics {
-                assert!(diagnostic.pointer.starts_with('#'), "{name}: {diagnostic}");
-                assert!(
-                    diagnostic.location.is_some(),
-                    "{name}: no line for {diagnostic}"
-                );
-            }
+        let (Expected::Accepted(diagnostics) | Expected::Rejected(diagnostics)) = &actual;
+        for diagnostic in diagnostics {
+            assert!(diagnostic.pointer.starts_with('#'), "{name}: {diagnostic}");
+            assert!(
+                diagnostic.location.is_some(),
+                "{name}: no line for {diagnostic}"
+            );
         }
         if actual != expected {
             failures.push(format!(
@@ -221,14 +247,22 @@ fn defects_in_a_public_spec_are_located() {
             )],
         ),
         (
-            "missing operationId",
-            edit(&text, "      operationId: showPetById\n", ""),
-            &[(
-                "every operation needs an `operationId`",
-                "#/paths/~1pets~1{petId}/get",
-                69,
-                5,
-            )],
+            "operationId taken",
+            edit(&text, "operationId: showPetById", "operationId: listPets"),
+            &[
+                (
+                    "`pets.list_pets` is already taken in the resource tree (by `listPets`)",
+                    "#/paths/~1pets~1{petId}/get/x-sdk-path",
+                    69,
+                    5,
+                ),
+                (
+                    "operationId `listPets` gives the Rust name `ListPets`, as does the operation at `#/paths/~1pets/get`",
+                    "#/paths/~1pets~1{petId}/get/operationId",
+                    71,
+                    7,
+                ),
+            ],
         ),
         (
             "path parameter renamed in the path only",
@@ -270,6 +304,7 @@ fn defects_in_a_public_spec_are_located() {
         let expected: Vec<Diagnostic> = expected
             .iter()
             .map(|&(message, pointer, line, column)| Diagnostic {
+                severity: Severity::Error,
                 message: message.to_owned(),
                 pointer: pointer.to_owned(),
                 location: Some((line, column)),

@@ -241,13 +241,16 @@ fn generation(spec: &str, text: &str, iterations: usize) -> Result<Generation, S
     let invalid = |diagnostics: featurebase_codegen::Diagnostics| diagnostics.render(spec);
     let operations = featurebase_codegen::lower(text)
         .map_err(invalid)?
+        .output
         .operations
         .len();
     let runs = (iterations * 114 / operations.max(1)).clamp(3, iterations.max(3));
     let warm_up = if operations > 1000 { 1 } else { WARM_UP };
     let mut lines = 0;
     for _ in 0..warm_up {
-        let files = featurebase_codegen::generate(text, spec).map_err(invalid)?;
+        let files = featurebase_codegen::generate(text, spec)
+            .map_err(invalid)?
+            .output;
         lines = files.iter().map(|file| file.contents.lines().count()).sum();
     }
     let mut times = Vec::with_capacity(runs);

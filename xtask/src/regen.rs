@@ -4,7 +4,7 @@ use std::fs;
 use std::path::Path;
 use std::process::ExitCode;
 
-use featurebase_codegen::{DECISIONS_FILE, Plan, SURFACE_FILE, Surface};
+use featurebase_codegen::{DECISIONS_FILE, Diagnostics, Generated, Plan, SURFACE_FILE, Surface};
 
 use crate::{Options, workspace_root};
 
@@ -20,14 +20,20 @@ pub(crate) fn run(options: &Options) -> ExitCode {
 
 fn regen(options: &Options) -> Result<ExitCode, String> {
     let spec_name = display_path(&options.spec);
-    let text = fs::read_to_string(&options.spec)
-        .map_err(|error| format!("cannot read {spec_name}: {error}"))?;
+    let bytes =
+        fs::read(&options.spec).map_err(|error| format!("cannot read {spec_name}: {error}"))?;
+    let text = match featurebase_codegen::decode(bytes) {
+        Ok(text) => text,
+        Err(diagnostics) => return Ok(refuse(&diagnostics, &spec_name)),
+    };
     let api = match featurebase_codegen::lower(&text) {
-        Ok(api) => api,
-        Err(diagnostics) => {
-            eprintln!("{}; nothing was written", diagnostics.render(&spec_name));
-            return Ok(ExitCode::FAILURE);
+        Ok(Generated { output, warnings }) => {
+            for warning in warnings {
+                eprintln!("{}", warning.render(&spec_name));
+            }
+            output
         }
+        Err(diagnostics) => return Ok(refuse(&diagnostics, &spec_name)),
     };
     let surface = Surface::of(&api);
     let mut files = featurebase_codegen::files(&api, &spec_name);
@@ -86,6 +92,11 @@ fn report_changes(options: &Options, new: &Surface) -> Result<(), String> {
             .map_err(|error| format!("cannot write {}: {error}", display_path(path)))?;
     }
     Ok(())
+}
+
+fn refuse(diagnostics: &Diagnostics, spec_name: &str) -> ExitCode {
+    eprintln!("{}; nothing was written", diagnostics.render(spec_name));
+    ExitCode::FAILURE
 }
 
 fn report_check(plan: &Plan<'_>, decisions_stale: bool) -> ExitCode {

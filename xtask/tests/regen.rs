@@ -377,3 +377,36 @@ fn a_new_api_version_is_added_beside_the_current_one() {
         "so a nova client refuses listBoards"
     );
 }
+
+#[test]
+fn regen_prints_warnings_and_writes_the_client() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let spec = workspace().join("tests/diagnostics/warnings/documentation_only.yaml");
+    let out = dir.path().join("out");
+    let output = regen(&spec, &out, &[]);
+    let errors = stderr(&output);
+    assert!(output.status.success(), "{errors}");
+    let warning = "documentation_only.yaml:30:11: warning: response `links` are ignored\n  \
+                   at #/paths/~1items/post/responses/201/links\n";
+    assert!(errors.contains(warning), "{errors}");
+    assert!(out.join("operations.rs").exists());
+}
+
+#[test]
+fn a_utf16_spec_is_refused_with_its_location() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let spec = dir.path().join("spec.yaml");
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain("openapi: 3.0.3\n".encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    fs::write(&spec, utf16).expect("write");
+    let output = regen(&spec, &dir.path().join("out"), &[]);
+    assert!(!output.status.success());
+    let errors = stderr(&output);
+    assert!(
+        errors.contains("spec.yaml:1:1: error: the spec is UTF-16; save it as UTF-8"),
+        "{errors}"
+    );
+    assert!(!dir.path().join("out").exists());
+}

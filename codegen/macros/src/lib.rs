@@ -24,15 +24,17 @@ fn expand(input: TokenStream, base: PathBuf) -> TokenStream {
         Err(error) => return error.to_compile_error(),
     };
     let full = base.join(path.value());
-    let text = match std::fs::read_to_string(&full) {
-        Ok(text) => text,
+    let bytes = match std::fs::read(&full) {
+        Ok(bytes) => bytes,
         Err(error) => {
             let message = format!("cannot read {}: {error}", full.display());
             return syn::Error::new(path.span(), message).to_compile_error();
         }
     };
-    let modules = match featurebase_codegen::expand(&text) {
-        Ok(modules) => modules,
+    let generated =
+        featurebase_codegen::decode(bytes).and_then(|text| featurebase_codegen::expand(&text));
+    let modules = match generated {
+        Ok(generated) => generated.output,
         Err(diagnostics) => {
             let message = diagnostics.render(&full.display().to_string());
             return syn::Error::new(path.span(), message).to_compile_error();
@@ -83,6 +85,16 @@ mod tests {
     }
 
     #[test]
+    fn a_spec_that_is_not_utf8_is_a_located_compile_error() {
+        let dir = std::env::temp_dir().join(format!("fb-macro-latin1-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        std::fs::write(dir.join("latin1.yaml"), b"openapi: 3.0.3\n# caf\xe9\n").expect("write");
+        let expansion = expand(quote!("latin1.yaml"), dir).to_string();
+        let error = "latin1.yaml:2:6: error: the spec is not UTF-8 text";
+        assert!(expansion.contains(error), "{expansion}");
+    }
+
+    #[test]
     fn a_bad_spec_is_a_compile_error_naming_every_problem() {
         let dir = std::env::temp_dir().join(format!("fb-macro-{}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("temp dir");
@@ -90,7 +102,8 @@ mod tests {
         std::fs::write(dir.join("bad.yaml"), spec).expect("write spec");
         let expansion = expand(quote!("bad.yaml"), dir).to_string();
         assert!(expansion.contains("compile_error"), "{expansion}");
-        let first = "bad.yaml:5:5: error: every operation needs an `operationId`";
+        let first =
+            "bad.yaml:5:5: warning: no `operationId`: named `get_x` after the method and path";
         let second = "bad.yaml:10:7: error: an operation needs at least one response";
         assert!(expansion.contains(first), "{expansion}");
         assert!(expansion.contains(second), "{expansion}");

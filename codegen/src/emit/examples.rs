@@ -373,7 +373,7 @@ components:
 
     #[test]
     fn the_example_sends_the_documented_values_through_constructors_and_setters() {
-        let api = crate::lower(SPEC).expect("a valid spec");
+        let api = crate::lower(SPEC).expect("a valid spec").output;
         expect![[r##"
             # Example
 
@@ -406,7 +406,7 @@ components:
     #[test]
     fn every_operation_of_the_featurebase_spec_has_an_example() {
         let spec = include_str!("../../../spec/featurebase.yaml");
-        let api = crate::lower(spec).expect("the spec is valid");
+        let api = crate::lower(spec).expect("the spec is valid").output;
         let routes = routes(&api);
         for (index, operation) in api.operations.iter().enumerate() {
             assert!(

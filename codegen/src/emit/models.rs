@@ -12,9 +12,15 @@ use crate::naming::{camel, ident, is_identifier};
 pub(super) fn module(api: &Api) -> TokenStream {
     let ids = api.ids.iter().map(id_type);
     let types = api.types.iter().map(|def| type_def(api, def));
+    let empty = api.ids.is_empty() && api.types.is_empty();
+    let serde = (!empty).then(|| {
+        quote!(
+            use serde::{Deserialize, Serialize};
+        )
+    });
     quote! {
         //! Request and response types.
-        use serde::{Deserialize, Serialize};
+        #serde
         #(#ids)*
         #(#types)*
     }

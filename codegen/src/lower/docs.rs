@@ -1,7 +1,9 @@
 //! Rustdoc text gathered from the spec: descriptions made safe as rustdoc, constraints,
 //! defaults, examples and the version that introduced an item.
 
-use openapiv3::{Schema, SchemaKind, StringFormat, Type, VariantOrUnknownOrEmpty};
+use openapiv3::{
+    ExternalDocumentation, Schema, SchemaKind, StringFormat, Type, VariantOrUnknownOrEmpty,
+};
 
 use super::Lowerer;
 use super::extensions::Extensions;
@@ -26,7 +28,24 @@ impl Lowerer<'_> {
             since: None,
         };
         self.extension_docs(&mut docs, &data.extensions, at);
+        self.external_docs(data.external_docs.as_ref(), at);
         docs
+    }
+
+    /// `externalDocs` is not rendered; a warning says so.
+    pub(super) fn external_docs(&mut self, docs: Option<&ExternalDocumentation>, at: &Pointer) {
+        if docs.is_some() {
+            self.warn(&at.join("externalDocs"), "`externalDocs` is ignored");
+        }
+    }
+
+    /// The `externalDocs` of the document and of its tags.
+    pub(super) fn document_external_docs(&mut self) {
+        let root = Pointer::root();
+        self.external_docs(self.doc.external_docs.as_ref(), &root);
+        for (index, tag) in self.doc.tags.iter().enumerate() {
+            self.external_docs(tag.external_docs.as_ref(), &root.join("tags").join(index));
+        }
     }
 
     /// Sets the version `x-available-since` gives, and checks `x-doc-conflict`, whose text

@@ -1,5 +1,6 @@
 //! Validation and lowering: `openapiv3::OpenAPI` -> [`Api`], collecting every problem.
 
+mod clashes;
 mod compose;
 mod cycles;
 mod docs;
@@ -15,11 +16,11 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use openapiv3::{Components, OpenAPI};
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Pointer};
+use crate::diagnostics::{Diagnostic, Pointer, Severity};
 use crate::ir::{Api, IdType, Ty, TypeDef};
 
-/// Lowers a parsed spec into the IR, or lists every problem found.
-pub(crate) fn lower(doc: &OpenAPI) -> Result<Api, Diagnostics> {
+/// Lowers a parsed spec into the IR (`None` when it has errors), with every problem found.
+pub(crate) fn lower(doc: &OpenAPI) -> (Option<Api>, Vec<Diagnostic>) {
     let components = doc.components.clone().unwrap_or_default();
     let mut lowerer = Lowerer {
         doc,
@@ -29,35 +30,39 @@ pub(crate) fn lower(doc: &OpenAPI) -> Result<Api, Diagnostics> {
         components_lowered: BTreeMap::new(),
         components_in_progress: BTreeSet::new(),
         depth: 0,
-        ids: BTreeSet::new(),
+        ids: BTreeMap::new(),
     };
     let base_url = lowerer.base_url();
+    lowerer.document_external_docs();
     lowerer.component_schemas();
     let operations = lowerer.operations();
     let root = lowerer.resources(&operations);
     lowerer.check_direct_cycles();
+    lowerer.check_ids_are_not_types();
+    lowerer.check_derived_names();
     lowerer.mark_usage(&operations);
-    if !lowerer.diagnostics.is_empty() {
-        // A shared component is lowered once per use; report its problems once.
-        let mut diagnostics = lowerer.diagnostics;
-        let mut seen = BTreeSet::new();
-        diagnostics.retain(|d| seen.insert((d.pointer.clone(), d.message.clone())));
-        return Err(Diagnostics(diagnostics));
+    // A shared component is lowered once per use; report its problems once.
+    let mut diagnostics = std::mem::take(&mut lowerer.diagnostics);
+    let mut seen = BTreeSet::new();
+    diagnostics.retain(|d| seen.insert((d.pointer.clone(), d.message.clone())));
+    if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+        return (None, diagnostics);
     }
-    Ok(Api {
+    let api = Api {
         title: doc.info.title.clone(),
         description: doc.info.description.as_deref().map(docs::rustdoc_safe),
         version: doc.info.version.clone(),
         base_url,
         ids: lowerer
             .ids
-            .into_iter()
+            .into_keys()
             .map(|name| IdType { name })
             .collect(),
         types: lowerer.types.into_values().map(|(_, def)| def).collect(),
         operations,
         root,
-    })
+    };
+    (Some(api), diagnostics)
 }
 
 struct Lowerer<'a> {
@@ -73,7 +78,8 @@ struct Lowerer<'a> {
     components_in_progress: BTreeSet<String>,
     /// How deeply the schema being lowered is nested in the one that started.
     depth: usize,
-    ids: BTreeSet<String>,
+    /// The `x-id-type`s, each with the first place that names it.
+    ids: BTreeMap<String, Pointer>,
 }
 
 impl Lowerer<'_> {
@@ -81,10 +87,27 @@ impl Lowerer<'_> {
         self.diagnostics.push(Diagnostic::new(at, message));
     }
 
+    /// Records a construct that is ignored or derived; the spec is still accepted.
+    fn warn(&mut self, at: &Pointer, message: impl Into<String>) {
+        self.diagnostics.push(Diagnostic::warning(at, message));
+    }
+
     /// Records a problem; returns `None` so callers can write `return self.error(..)`.
     fn error<T>(&mut self, at: &Pointer, message: impl Into<String>) -> Option<T> {
         self.report(at, message);
         None
+    }
+
+    /// An `x-id-type` and a schema may not be the same Rust type.
+    fn check_ids_are_not_types(&mut self) {
+        let clashes: Vec<_> = (self.ids.iter())
+            .filter_map(|(id, at)| Some((id, at, &self.types.get(id)?.0)))
+            .map(|(id, at, schema)| {
+                let message = format!("`x-id-type: {id}` is also the Rust type of `{schema}`");
+                Diagnostic::new(at, message)
+            })
+            .collect();
+        self.diagnostics.extend(clashes);
     }
 
     /// The first server's URL with its variables at their defaults; empty when the spec

@@ -13,7 +13,7 @@ use super::refs::component_of;
 use super::schemas::SchemaRef;
 use crate::diagnostics::Pointer;
 use crate::ir::{Body, Docs, Limits, Location, Method, Operation, Param, Status, Ty, TypeKind};
-use crate::naming::{camel, is_identifier, snake};
+use crate::naming::{camel, is_identifier, shadowing, shadows_output, snake};
 
 impl Lowerer<'_> {
     /// Every operation, sorted by Rust name; names and ids must be unique.
@@ -33,33 +33,68 @@ impl Lowerer<'_> {
             };
             for (method, operation) in item.iter() {
                 let at = at.join(method);
-                self.check_unique(operation, &at, &mut names);
-                operations.extend(self.operation(path, method, item, operation, &at));
+                let id = self.operation_id(path, method, operation, &at);
+                if let Some(id) = &id {
+                    self.check_unique(id, operation, &at, &mut names);
+                }
+                operations.extend(self.operation(path, method, item, operation, &at, id));
             }
         }
         operations.sort_by(|a, b| a.name.cmp(&b.name));
         operations
     }
 
+    /// The `operationId`, or one derived from the method and path (with a warning) when
+    /// there is none; `None` when it does not make a Rust name.
+    fn operation_id(
+        &mut self,
+        path: &str,
+        method: &str,
+        operation: &openapiv3::Operation,
+        at: &Pointer,
+    ) -> Option<String> {
+        let Some(id) = &operation.operation_id else {
+            let id = derived_operation_id(method, path);
+            self.warn(
+                at,
+                format!("no `operationId`: named `{id}` after the method and path"),
+            );
+            return Some(id);
+        };
+        let name = camel(id);
+        let at = at.join("operationId");
+        if !is_identifier(&name) {
+            return self.error(&at, format!("`{id}` does not make a Rust name"));
+        }
+        if shadows_output(&name) {
+            return self.error(&at, shadowing(&name));
+        }
+        Some(id.clone())
+    }
+
     /// Two operations may not share a Rust name (checked even when one fails to lower).
     fn check_unique(
         &mut self,
+        id: &str,
         operation: &openapiv3::Operation,
         at: &Pointer,
         names: &mut BTreeMap<String, Pointer>,
     ) {
-        let Some(id) = &operation.operation_id else {
+        let name = camel(id);
+        let Some(first) = names.get(&name) else {
+            names.insert(name, at.clone());
             return;
         };
-        let name = camel(id);
-        if let Some(first) = names.get(&name) {
-            let message = format!(
-                "operationId `{id}` gives the Rust name `{name}`, as does the operation at `{first}`"
-            );
-            self.report(&at.join("operationId"), message);
-        } else {
-            names.insert(name, at.clone());
-        }
+        let (what, at) = match operation.operation_id {
+            Some(_) => (format!("operationId `{id}`"), at.join("operationId")),
+            None => (
+                format!("the operationId `{id}` derived from the method and path"),
+                at.clone(),
+            ),
+        };
+        let message =
+            format!("{what} gives the Rust name `{name}`, as does the operation at `{first}`");
+        self.report(&at, message);
     }
 
     fn operation(
@@ -69,6 +104,7 @@ impl Lowerer<'_> {
         item: &PathItem,
         operation: &openapiv3::Operation,
         at: &Pointer,
+        id: Option<String>,
     ) -> Option<Operation> {
         let method = match method {
             "get" => Method::Get,
@@ -79,18 +115,11 @@ impl Lowerer<'_> {
             other => return self.error(at, format!("`{other}` operations are not supported")),
         };
         // Without a usable operationId the rest is still checked, so every problem shows.
-        let id = match &operation.operation_id {
-            Some(id) if is_identifier(&camel(id)) => Some(id.clone()),
-            Some(id) => {
-                let message = format!("`{id}` does not make a Rust name");
-                self.error(&at.join("operationId"), message)
-            }
-            None => self.error(at, "every operation needs an `operationId`"),
-        };
         let name = camel(id.as_deref().unwrap_or("operation"));
         if !operation.callbacks.is_empty() {
-            self.report(&at.join("callbacks"), "callbacks are not supported");
+            self.warn(&at.join("callbacks"), "callbacks are ignored");
         }
+        self.external_docs(operation.external_docs.as_ref(), at);
         let extensions = &operation.extensions;
         let mut docs = Docs {
             summary: operation.summary.clone(),
@@ -275,6 +304,26 @@ impl Lowerer<'_> {
         ok
     }
 
+    /// A header parameter's name is a valid header name, and not one the client sets.
+    fn check_header_name(&mut self, name: &str, at: &Pointer) -> Option<()> {
+        let Ok(header) = http::HeaderName::from_bytes(name.as_bytes()) else {
+            return self.error(at, format!("`{name}` is not a valid HTTP header name"));
+        };
+        let reserved = [
+            http::header::AUTHORIZATION,
+            http::header::ACCEPT,
+            http::header::CONTENT_TYPE,
+        ];
+        if reserved.contains(&header) {
+            let message = format!(
+                "the client sets `{name}` itself (OpenAPI ignores header parameters \
+                 named Accept, Content-Type or Authorization)"
+            );
+            return self.error(at, message);
+        }
+        Some(())
+    }
+
     fn param(
         &mut self,
         param: &ReferenceOr<Parameter>,
@@ -298,6 +347,9 @@ impl Lowerer<'_> {
                 "parameters with `content` are not supported",
             );
         };
+        if location == Location::Header {
+            self.check_header_name(&data.name, &home.join("name"))?;
+        }
         let name = snake(&data.name);
         if !is_identifier(&name) {
             return self.error(
@@ -448,7 +500,7 @@ impl Lowerer<'_> {
                 description,
             });
             if !response.links.is_empty() {
-                self.report(&home.join("links"), "response `links` are not supported");
+                self.warn(&home.join("links"), "response `links` are ignored");
             }
             let component = component_of(&home).map(|(_, name)| name);
             if !status.starts_with('2') {
@@ -515,10 +567,31 @@ impl Lowerer<'_> {
         };
         let at = at.join(media_type);
         let Some(schema) = &media.schema else {
-            return self.error(&at, "JSON content needs a `schema`");
+            if media.example.is_none() && media.examples.is_empty() {
+                return self.error(&at, "JSON content needs a `schema`");
+            }
+            let message = "JSON content with examples but no `schema` is ignored: \
+                           there is no type to decode it into";
+            self.warn(&at, message);
+            return Some(None);
         };
         Some(Some(self.ty(schema.into(), &at.join("schema"), hint)?))
     }
+}
+
+/// `GET /products/{id}` -> `get_products_by_id`: the method, then each path segment,
+/// a parameter as `by_<name>`.
+fn derived_operation_id(method: &str, path: &str) -> String {
+    let segments = path.split('/').filter(|segment| !segment.is_empty());
+    let words = segments.map(|segment| match segment.strip_prefix('{') {
+        Some(param) => format!("by_{}", snake(param.trim_end_matches('}'))),
+        None => snake(segment),
+    });
+    let words = words.filter(|word| !word.is_empty());
+    std::iter::once(method.to_owned())
+        .chain(words)
+        .collect::<Vec<_>>()
+        .join("_")
 }
 
 /// The JSON content's `example`, or the value of its `examples` entry whose name sorts
@@ -595,4 +668,24 @@ pub(super) fn placeholders(path: &str) -> Vec<&str> {
         .filter_map(|rest| rest.split_once('}'))
         .map(|(name, _)| name)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::derived_operation_id;
+
+    #[test]
+    fn operation_ids_are_derived_from_the_method_and_path() {
+        let cases = [
+            ("get", "/products/{id}", "get_products_by_id"),
+            ("post", "/products", "post_products"),
+            ("get", "/2.0/users/{userName}", "get_2_0_users_by_user_name"),
+            ("delete", "/a/{x}/b/{y}", "delete_a_by_x_b_by_y"),
+            ("get", "/", "get"),
+            ("put", "/v1/-/items", "put_v1_items"),
+        ];
+        for (method, path, id) in cases {
+            assert_eq!(derived_operation_id(method, path), id, "{method} {path}");
+        }
+    }
 }

@@ -4,7 +4,7 @@
 use super::Lowerer;
 use crate::diagnostics::Pointer;
 use crate::ir::{Location, Operation, Param, Resource, ResourceMethod};
-use crate::naming::camel;
+use crate::naming::{camel, shadowing, shadows_output};
 
 /// Methods of the generated `Client` that the resource tree cannot take.
 const ROOT_METHODS: &[&str] = &["new", "builder", "rate_limit"];
@@ -32,6 +32,10 @@ impl Lowerer<'_> {
         let mut names = Vec::new();
         collect_type_names(root, &mut names);
         names.sort();
+        for name in names.iter().filter(|name| shadows_output(name)) {
+            let message = format!("resource {}", shadowing(name));
+            self.report(&Pointer::root().join("paths"), message);
+        }
         for pair in names.windows(2) {
             if pair[0] == pair[1] {
                 let message = format!("two resources would both be the Rust type `{}`", pair[0]);

@@ -14,7 +14,7 @@ use crate::diagnostics::Pointer;
 use crate::ir::{
     Docs, Extra, Field, Identity, IdentityVariant, Struct, Ty, TypeDef, TypeKind, Usage, Variant,
 };
-use crate::naming::{camel, is_identifier, snake};
+use crate::naming::{camel, is_identifier, shadowing, shadows_output, snake};
 
 /// How deeply schemas may nest within one another, through `$ref` aliases and inline
 /// schemas; a named object (a struct) starts again at the bottom.
@@ -207,7 +207,11 @@ impl Lowerer<'_> {
                     format!("`{id}` is not an UpperCamelCase Rust type name"),
                 );
             }
-            self.ids.insert(id.clone());
+            let at = at.join("x-id-type");
+            if shadows_output(&id) {
+                return self.error(&at, shadowing(&id));
+            }
+            self.ids.entry(id.clone()).or_insert(at);
             return Some(Ty::Id(id));
         }
         let values: Vec<&String> = string.enumeration.iter().flatten().collect();
@@ -490,6 +494,9 @@ impl Lowerer<'_> {
     ) -> Option<Ty> {
         if !is_identifier(name) {
             return self.error(at, format!("`{name}` is not a valid Rust type name"));
+        }
+        if shadows_output(name) {
+            return self.error(at, shadowing(name));
         }
         if let Some((other, _)) = self.types.get(name) {
             if other != at {

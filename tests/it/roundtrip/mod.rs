@@ -44,9 +44,11 @@ const SUITES: [Suite; 2] = [
 
 impl Suite {
     fn api(&self) -> Api {
-        featurebase_codegen::lower(self.spec).unwrap_or_else(|diagnostics| {
-            panic!("{} does not lower: {diagnostics}", self.spec_path)
-        })
+        featurebase_codegen::lower(self.spec)
+            .unwrap_or_else(|diagnostics| {
+                panic!("{} does not lower: {diagnostics}", self.spec_path)
+            })
+            .output
     }
 }
 
@@ -80,7 +82,9 @@ fn every_struct_and_union_model_is_tested() {
 #[test]
 fn a_model_added_to_the_spec_is_named_with_what_to_add() {
     let spec = crate::coverage::walkthrough_spec();
-    let api = featurebase_codegen::lower(&spec).expect("the walkthrough spec lowers");
+    let api = featurebase_codegen::lower(&spec)
+        .expect("the walkthrough spec lowers")
+        .output;
     let gaps = model_gaps(&api, models::FEATUREBASE).expect("Board has no test yet");
     let how = "has no test: add it to the list of `by_name!` in tests/it/roundtrip/models.rs";
     assert_eq!(

@@ -32,9 +32,35 @@ pub mod simple_inventory {
     ));
 }
 
+/// The OpenAPI Initiative's `api-with-examples.yaml`, whose responses give examples but
+/// no schema (their bodies are not decoded).
+pub mod api_with_examples {
+    include!(concat!(
+        env!("OUT_DIR"),
+        "/api-with-examples/featurebase_api.rs"
+    ));
+}
+
+/// The OpenAPI Initiative's `callback-example.yaml`: its operation has no `operationId`
+/// (it is named `post_streams`) and its `callbacks` are ignored.
+pub mod callback_example {
+    include!(concat!(
+        env!("OUT_DIR"),
+        "/callback-example/featurebase_api.rs"
+    ));
+}
+
+/// The OpenAPI Initiative's `link-example.yaml` (its response `links` are ignored).
+pub mod link_example {
+    include!(concat!(env!("OUT_DIR"), "/link-example/featurebase_api.rs"));
+}
+
 /// The specs included above, by file stem, as `expectations.yaml` names them.
 pub const INCLUDED: &[&str] = &[
+    "api-with-examples",
     "aspnetcore-todo",
+    "callback-example",
+    "link-example",
     "petstore",
     "petstore-expanded",
     "simple-inventory",

@@ -6,7 +6,8 @@ use std::collections::BTreeSet;
 
 use featurebase_api::runtime::{Error, RequestOptions};
 use featurebase_public_specs::{
-    ACCEPTED, INCLUDED, aspnetcore_todo, petstore, petstore_expanded, simple_inventory,
+    ACCEPTED, INCLUDED, api_with_examples, aspnetcore_todo, callback_example, link_example,
+    petstore, petstore_expanded, simple_inventory,
 };
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
@@ -148,4 +149,56 @@ async fn petstore_shows_a_pet_from_a_server() {
             .contains("authorization: bearer k\r\n"),
         "{head}"
     );
+}
+
+#[tokio::test]
+async fn api_with_examples_accepts_a_body_it_has_no_schema_for() {
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let base_url = format!("http://{}", listener.local_addr().expect("address"));
+    let server = tokio::spawn(serve_once(listener, r#"{"versions": []}"#));
+    let client = api_with_examples::Client::builder("k")
+        .base_url(base_url)
+        .build()
+        .expect("client");
+    let () = client.list_versionsv2().await.expect("versions");
+    let head = server.await.expect("server");
+    assert!(head.starts_with("GET / HTTP/1.1\r\n"), "{head}");
+}
+
+#[tokio::test]
+async fn link_example_gets_a_user_from_a_server() {
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let base_url = format!("http://{}", listener.local_addr().expect("address"));
+    let server = tokio::spawn(serve_once(listener, r#"{"username": "ann", "uuid": "u1"}"#));
+    let client = link_example::Client::builder("k")
+        .base_url(base_url)
+        .build()
+        .expect("client");
+    let user = client.get_user_by_name("ann").await.expect("user");
+    assert_eq!(user.username.as_deref(), Some("ann"));
+    assert_eq!(user.uuid.as_deref(), Some("u1"));
+    let head = server.await.expect("server");
+    assert!(
+        head.starts_with("GET /2.0/users/ann HTTP/1.1\r\n"),
+        "{head}"
+    );
+}
+
+#[tokio::test]
+async fn callback_example_subscribes_through_its_derived_name() {
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let base_url = format!("http://{}", listener.local_addr().expect("address"));
+    let server = tokio::spawn(serve_once(listener, r#"{"subscriptionId": "s1"}"#));
+    let client = callback_example::Client::builder("k")
+        .base_url(base_url)
+        .build()
+        .expect("client");
+    let subscription = client
+        .post_streams("https://example.com/hook")
+        .await
+        .expect("subscription");
+    assert_eq!(subscription.subscription_id, "s1");
+    let head = server.await.expect("server");
+    let line = "POST /streams?callbackUrl=https%3A%2F%2Fexample.com%2Fhook HTTP/1.1\r\n";
+    assert!(head.starts_with(line), "{head}");
 }

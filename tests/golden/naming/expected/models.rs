@@ -118,6 +118,9 @@ impl std::fmt::Display for PostId {
 pub struct Board {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub color_hex: Option<String>,
+    /// A keyword of edition 2024.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#gen: Option<i64>,
     #[deprecated]
     #[serde(rename = "HTTPStatus", skip_serializing_if = "Option::is_none")]
     pub http_status: Option<i64>,
@@ -140,10 +143,35 @@ pub struct DeletePostResponse {
     pub deleted: featurebase_api::runtime::True,
 }
 
+/// Names near the ones the generated code uses, which are accepted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Options {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub clear: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub news: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub résumé: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub some: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub strings: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub top3: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vecs: Option<Vecs>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub with: Option<String>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Post {
     pub id: PostId,
+    /// Names near the ones the generated code uses, which are accepted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub options: Option<Options>,
     pub state: PostState,
     pub title: String,
 }
@@ -195,6 +223,31 @@ impl SortOrder {
             Self::NewestFirst => "newest-first",
             Self::OldestFirst => "oldest-first",
             Self::MostVoted => "most-voted",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Vecs {
+    /// `Option`
+    Option,
+    /// `String`
+    String,
+    /// `None`
+    None,
+    /// A value this version of the client does not know.
+    #[serde(untagged)]
+    Unknown(String),
+}
+
+impl Vecs {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Option => "Option",
+            Self::String => "String",
+            Self::None => "None",
+            Self::Unknown(value) => value,
         }
     }
 }
