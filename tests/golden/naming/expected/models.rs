@@ -228,6 +228,7 @@ impl SortOrder {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum Vecs {
     /// `Option`
     Option,
