@@ -158,6 +158,41 @@ pub struct Field {
     /// `readOnly`: only in responses. `writeOnly`: only in requests.
     pub read_only: bool,
     pub write_only: bool,
+    /// How the struct holds it, decided once where the struct travels is known.
+    pub slot: Slot,
+}
+
+/// How a field is held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slot {
+    /// Required and not nullable: `T`.
+    Plain,
+    /// Required but nullable: `Option<T>`, always sent.
+    Nullable,
+    /// Optional: `Option<T>`, left out when `None`.
+    Optional,
+    /// Optional and nullable in a request: `Clearable<T>`, to tell "leave unchanged"
+    /// (absent) from "clear" (null).
+    Clearable,
+    /// `readOnly` in a struct that is also sent: `Option<T>`, received but never sent.
+    ReadOnly,
+}
+
+impl Slot {
+    /// The slot of `field` in a struct that travels as `usage` says.
+    pub fn of(field: &Field, usage: Usage) -> Self {
+        if field.read_only && usage.request {
+            return Self::ReadOnly;
+        }
+        // A `writeOnly` field never comes back, so responses cannot require it.
+        let required = field.required && !(field.write_only && usage.response);
+        match (required, field.nullable) {
+            (true, false) => Self::Plain,
+            (true, true) => Self::Nullable,
+            (false, true) if usage.request => Self::Clearable,
+            (false, _) => Self::Optional,
+        }
+    }
 }
 
 impl Field {

@@ -6,9 +6,9 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::docs;
-use super::structs::{Slot, fields_public, slot_ty};
+use super::structs::{fields_public, slot_ty};
 use super::types::{self, Scope};
-use crate::ir::{Api, Extra, Field, Struct, Ty, TypeDef, TypeKind};
+use crate::ir::{Api, Extra, Field, Slot, Struct, Ty, TypeDef, TypeKind};
 use crate::naming::{ident, snake};
 
 /// Whether the struct derives `Default`: a request struct with nothing required.
@@ -16,12 +16,12 @@ pub(super) fn has_default(api: &Api, def: &TypeDef, body: &Struct) -> bool {
     def.usage.request
         && body.identity.is_none()
         && !body.non_empty
-        && !body.fields.iter().any(|f| is_argument(api, def, f))
+        && !body.fields.iter().any(|f| is_argument(api, f))
 }
 
 /// Whether constructors take the field: required, not read-only, and not a literal.
-pub(super) fn is_argument(api: &Api, def: &TypeDef, field: &Field) -> bool {
-    matches!(Slot::of(field, def), Slot::Plain | Slot::Nullable) && !is_fixed(api, &field.ty)
+pub(super) fn is_argument(api: &Api, field: &Field) -> bool {
+    matches!(field.slot, Slot::Plain | Slot::Nullable) && !is_fixed(api, &field.ty)
 }
 
 pub(super) fn builder(api: &Api, def: &TypeDef, body: &Struct) -> TokenStream {
@@ -31,7 +31,7 @@ pub(super) fn builder(api: &Api, def: &TypeDef, body: &Struct) -> TokenStream {
     let setters = body
         .fields
         .iter()
-        .map(|field| setter(field, Slot::of(field, def), public));
+        .map(|field| setter(field, field.slot, public));
     let allow = body
         .fields
         .iter()
@@ -47,13 +47,9 @@ pub(super) fn builder(api: &Api, def: &TypeDef, body: &Struct) -> TokenStream {
 }
 
 fn constructors(api: &Api, def: &TypeDef, body: &Struct) -> TokenStream {
-    let required: Vec<&Field> = body
-        .fields
-        .iter()
-        .filter(|f| is_argument(api, def, f))
-        .collect();
+    let required: Vec<&Field> = body.fields.iter().filter(|f| is_argument(api, f)).collect();
     let required_names: Vec<Ident> = required.iter().map(|f| ident(&f.name)).collect();
-    let required_args: Vec<TokenStream> = required.iter().map(|f| arg(f, def)).collect();
+    let required_args: Vec<TokenStream> = required.iter().map(|f| arg(f)).collect();
     if let Some(identity) = &body.identity {
         let enum_name = ident(&identity.name);
         let new_doc = format!(
@@ -62,7 +58,6 @@ fn constructors(api: &Api, def: &TypeDef, body: &Struct) -> TokenStream {
         );
         let new = init(
             api,
-            def,
             body,
             &new_doc,
             quote!(new),
@@ -76,7 +71,7 @@ fn constructors(api: &Api, def: &TypeDef, body: &Struct) -> TokenStream {
                 wires(&variant.fields)
             );
             let variant_name = ident(&variant.name);
-            let args = variant.fields.iter().map(|f| arg(f, def));
+            let args = variant.fields.iter().map(arg);
             let inits = variant
                 .fields
                 .iter()
@@ -93,7 +88,6 @@ fn constructors(api: &Api, def: &TypeDef, body: &Struct) -> TokenStream {
     if body.non_empty {
         let empty = init(
             api,
-            def,
             body,
             " Nothing set yet: not to be sent as it is.",
             quote!(empty),
@@ -120,20 +114,13 @@ fn constructors(api: &Api, def: &TypeDef, body: &Struct) -> TokenStream {
         " Builds `{}` from its required fields; set the others with the methods below.",
         def.name
     );
-    init(
-        api,
-        def,
-        body,
-        &doc,
-        quote!(new),
-        quote!(#(#required_args),*),
-    )
+    init(api, body, &doc, quote!(new), quote!(#(#required_args),*))
 }
 
 /// `name: T` for a required field (`Option<T>` when it is nullable).
-fn arg(field: &Field, def: &TypeDef) -> TokenStream {
+fn arg(field: &Field) -> TokenStream {
     let name = ident(&field.name);
-    let ty = match Slot::of(field, def) {
+    let ty = match field.slot {
         Slot::Nullable => slot_ty(field, Slot::Nullable),
         _ => types::arg(&field.ty, Scope::Models),
     };
@@ -142,18 +129,11 @@ fn arg(field: &Field, def: &TypeDef) -> TokenStream {
 
 /// The function that writes out every field: required ones from its arguments, the
 /// others empty. `empty` is private; the others are public.
-fn init(
-    api: &Api,
-    def: &TypeDef,
-    body: &Struct,
-    doc: &str,
-    name: TokenStream,
-    args: TokenStream,
-) -> TokenStream {
+fn init(api: &Api, body: &Struct, doc: &str, name: TokenStream, args: TokenStream) -> TokenStream {
     let identity = body.identity.as_ref().map(|_| quote!(identity,));
     let inits = body.fields.iter().map(|field| {
         let name = ident(&field.name);
-        match Slot::of(field, def) {
+        match field.slot {
             Slot::Plain if is_fixed(api, &field.ty) => quote!(#name: Default::default()),
             Slot::Plain => types::init(&field.ty, &name),
             Slot::Nullable => quote!(#name),

@@ -5,9 +5,9 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::structs::{Slot, serde_camel, slot_ty};
+use super::structs::{serde_camel, slot_ty};
 use super::types::{self, Scope};
-use crate::ir::{Extra, Field, Identity, Struct, TypeDef};
+use crate::ir::{Extra, Field, Identity, Slot, Struct, TypeDef};
 use crate::naming::ident;
 
 /// The private wire struct and the `Deserialize` impl that checks it.
@@ -19,7 +19,7 @@ pub(super) fn decoder(def: &TypeDef, body: &Struct, camel_case: bool) -> TokenSt
         wire_field(field, quote!(Option<#ty>), None, camel_case)
     });
     let fields = body.fields.iter().map(|field| {
-        let slot = Slot::of(field, def);
+        let slot = field.slot;
         let default = matches!(slot, Slot::Clearable | Slot::ReadOnly).then(|| quote!(default));
         wire_field(field, slot_ty(field, slot), default, camel_case)
     });
@@ -38,7 +38,7 @@ pub(super) fn decoder(def: &TypeDef, body: &Struct, camel_case: bool) -> TokenSt
         " The wire form of [`{}`], checked before it is one.",
         def.name
     );
-    let check = check(def, body);
+    let check = check(body);
     let moves = body.fields.iter().map(|field| {
         let name = ident(&field.name);
         quote!(#name: fields.#name,)
@@ -93,10 +93,10 @@ fn wire_field(
 
 /// The statements that refuse what cannot be built: the identity chosen from the fields
 /// present (exactly one alternative's), or an empty struct that must not be.
-fn check(def: &TypeDef, body: &Struct) -> TokenStream {
+fn check(body: &Struct) -> TokenStream {
     match &body.identity {
         Some(identity) => identity_check(identity),
-        None => non_empty_check(def, body),
+        None => non_empty_check(body),
     }
 }
 
@@ -135,10 +135,10 @@ fn identity_check(identity: &Identity) -> TokenStream {
     }
 }
 
-fn non_empty_check(def: &TypeDef, body: &Struct) -> TokenStream {
+fn non_empty_check(body: &Struct) -> TokenStream {
     let unset = body.fields.iter().map(|field| {
         let name = ident(&field.name);
-        match Slot::of(field, def) {
+        match field.slot {
             Slot::Clearable => quote!(fields.#name.is_unchanged()),
             _ => quote!(fields.#name.is_none()),
         }

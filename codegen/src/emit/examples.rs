@@ -8,8 +8,9 @@ use serde_json::{Map, Value};
 
 use super::builders::is_argument;
 use super::operations::required_params;
-use super::structs::Slot;
-use crate::ir::{Api, Field, Location, Operation, Param, Resource, Struct, Ty, TypeDef, TypeKind};
+use crate::ir::{
+    Api, Field, Location, Operation, Param, Resource, Slot, Struct, Ty, TypeDef, TypeKind,
+};
 use crate::naming::{ident, snake};
 
 /// Doc lines of the example of `api.operations[index]`, or `None` when the spec documents
@@ -289,8 +290,8 @@ fn built(
     } else {
         format_ident!("new")
     };
-    for field in body.fields.iter().filter(|f| is_argument(api, def, f)) {
-        args.push(match (Slot::of(field, def), given(field)) {
+    for field in body.fields.iter().filter(|f| is_argument(api, f)) {
+        args.push(match (field.slot, given(field)) {
             (Slot::Nullable, None) => quote!(None),
             (Slot::Nullable, Some(given)) => {
                 let given = value(api, &field.ty, given, false)?;
@@ -303,13 +304,13 @@ fn built(
     let name = ident(&def.name);
     let mut built = quote!(models::#name::#constructor(#(#args),*));
     let settable = body.fields.iter().filter(|field| {
-        matches!(Slot::of(field, def), Slot::Optional | Slot::Clearable)
+        matches!(field.slot, Slot::Optional | Slot::Clearable)
             && !used.contains(&field.wire.as_str())
     });
     for field in settable {
         let setter = ident(&field.name);
         match example.get(&field.wire) {
-            Some(Value::Null) if Slot::of(field, def) == Slot::Clearable => {
+            Some(Value::Null) if field.slot == Slot::Clearable => {
                 let clear = format_ident!("clear_{}", field.name);
                 built = quote!(#built.#clear());
             }

@@ -8,40 +8,8 @@ use super::builders;
 use super::checked;
 use super::docs;
 use super::types::{self, Scope};
-use crate::ir::{Api, Extra, Field, Identity, Struct, TypeDef};
+use crate::ir::{Api, Extra, Field, Identity, Slot, Struct, TypeDef};
 use crate::naming::ident;
-
-/// How a field is held.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(super) enum Slot {
-    /// Required and not nullable: `T`.
-    Plain,
-    /// Required but nullable: `Option<T>`, always sent.
-    Nullable,
-    /// Optional: `Option<T>`, left out when `None`.
-    Optional,
-    /// Optional and nullable in a request: `Clearable<T>`, to tell "leave unchanged"
-    /// (absent) from "clear" (null).
-    Clearable,
-    /// `readOnly` in a struct that is also sent: `Option<T>`, received but never sent.
-    ReadOnly,
-}
-
-impl Slot {
-    pub(super) fn of(field: &Field, def: &TypeDef) -> Self {
-        if field.read_only && def.usage.request {
-            return Self::ReadOnly;
-        }
-        // A `writeOnly` field never comes back, so responses cannot require it.
-        let required = field.required && !(field.write_only && def.usage.response);
-        match (required, field.nullable) {
-            (true, false) => Self::Plain,
-            (true, true) => Self::Nullable,
-            (false, true) if def.usage.request => Self::Clearable,
-            (false, _) => Self::Optional,
-        }
-    }
-}
 
 pub(super) fn struct_def(api: &Api, def: &TypeDef, body: &Struct) -> TokenStream {
     let name = ident(&def.name);
@@ -65,7 +33,7 @@ pub(super) fn struct_def(api: &Api, def: &TypeDef, body: &Struct) -> TokenStream
     let fields = body
         .fields
         .iter()
-        .map(|field| field_def(field, Slot::of(field, def), camel_case, public));
+        .map(|field| field_def(field, field.slot, camel_case, public));
     let extra = match &body.extra {
         Extra::Keep(value) => {
             let value = types::ty(value, Scope::Models);

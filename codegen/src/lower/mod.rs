@@ -41,6 +41,7 @@ pub(crate) fn lower(doc: &OpenAPI) -> (Option<Api>, Vec<Diagnostic>) {
     lowerer.check_ids_are_not_types();
     lowerer.check_derived_names();
     lowerer.mark_usage(&operations);
+    lowerer.decide_slots();
     // A shared component is lowered once per use; report its problems once.
     let mut diagnostics = std::mem::take(&mut lowerer.diagnostics);
     let mut seen = BTreeSet::new();

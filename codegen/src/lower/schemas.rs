@@ -12,7 +12,8 @@ use super::docs::rustdoc_safe;
 use super::refs::{MAX_CHAIN, component_name, component_pointer};
 use crate::diagnostics::Pointer;
 use crate::ir::{
-    Docs, Extra, Field, Identity, IdentityVariant, Struct, Ty, TypeDef, TypeKind, Usage, Variant,
+    Docs, Extra, Field, Identity, IdentityVariant, Slot, Struct, Ty, TypeDef, TypeKind, Usage,
+    Variant,
 };
 use crate::naming::{camel, is_identifier, shadowing, shadows_output, snake};
 
@@ -473,6 +474,8 @@ impl Lowerer<'_> {
             deprecated: data.deprecated,
             read_only: data.read_only,
             write_only: data.write_only,
+            // Decided by `decide_slots` once usage is known.
+            slot: Slot::Optional,
         })
     }
 

@@ -1,7 +1,7 @@
 //! Which types travel in requests and which in responses.
 
 use super::Lowerer;
-use crate::ir::{Extra, Operation, Ty, TypeKind};
+use crate::ir::{Extra, Operation, Slot, Ty, TypeKind};
 
 impl Lowerer<'_> {
     pub(super) fn mark_usage(&mut self, operations: &[Operation]) {
@@ -46,6 +46,26 @@ impl Lowerer<'_> {
                 | Ty::Json
                 | Ty::True
                 | Ty::Id(_) => {}
+            }
+        }
+    }
+}
+
+impl Lowerer<'_> {
+    /// Decides how each struct holds each field, now that where it travels is known.
+    pub(super) fn decide_slots(&mut self) {
+        for (_, def) in self.types.values_mut() {
+            let usage = def.usage;
+            let TypeKind::Struct(body) = &mut def.kind else {
+                continue;
+            };
+            let identity = body.identity.iter_mut().flat_map(|i| &mut i.variants);
+            let fields = body
+                .fields
+                .iter_mut()
+                .chain(identity.flat_map(|v| &mut v.fields));
+            for field in fields {
+                field.slot = Slot::of(field, usage);
             }
         }
     }
