@@ -271,6 +271,8 @@ pub struct Body {
     pub required: bool,
     /// The first documented example, from which the operation's doc example is built.
     pub example: Option<serde_json::Value>,
+    /// Sent as `application/x-www-form-urlencoded` rather than JSON.
+    pub form: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -30,7 +30,9 @@ pub use output::Plan;
 /// or derived (in document order).
 #[derive(Debug, Clone)]
 pub struct Generated<T> {
+    /// The generated code (or, from [`lower`], the intermediate representation).
     pub output: T,
+    /// Every [`Severity::Warning`], located like an error.
     pub warnings: Vec<Diagnostic>,
 }
 

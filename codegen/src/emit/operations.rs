@@ -243,7 +243,10 @@ fn send(operation: &Operation) -> TokenStream {
         let check = check(param);
         quote!(.#method(#wire, &self.#name) #check)
     });
-    let body = operation.body.as_ref().map(|_| quote!(.json(&self.body)));
+    let body = operation.body.as_ref().map(|body| match body.form {
+        true => quote!(.form(&self.body)),
+        false => quote!(.json(&self.body)),
+    });
     let call = match (&operation.pagination, &operation.response) {
         (Some(pagination), Some(envelope)) => {
             let envelope = types::ty(envelope, Scope::Sibling);

@@ -423,6 +423,15 @@ impl Lowerer<'_> {
 
     /// Parameters are sent as text: strings, numbers, booleans, enums, ids, or lists of them.
     fn check_scalar(&mut self, ty: &Ty, at: &Pointer) -> Option<()> {
+        if self.is_scalar_or_list(ty) {
+            Some(())
+        } else {
+            self.error(at, "parameters must be scalars or lists of scalars")
+        }
+    }
+
+    /// Whether `ty` is sent as one text, or as a list of them.
+    fn is_scalar_or_list(&self, ty: &Ty) -> bool {
         let scalar = |ty: &Ty| match ty {
             Ty::String | Ty::Timestamp | Ty::Integer | Ty::Number | Ty::Boolean | Ty::Id(_) => true,
             Ty::Named(name) => self
@@ -431,14 +440,9 @@ impl Lowerer<'_> {
                 .is_some_and(|(_, def)| !matches!(def.kind, TypeKind::Struct(_))),
             Ty::Json | Ty::True | Ty::Array(_) | Ty::Map(_) => false,
         };
-        let ok = match ty {
+        match ty {
             Ty::Array(item) => scalar(item),
             other => scalar(other),
-        };
-        if ok {
-            Some(())
-        } else {
-            self.error(at, "parameters must be scalars or lists of scalars")
         }
     }
 
@@ -454,15 +458,58 @@ impl Lowerer<'_> {
             Some(component) => camel(&component),
             None => format!("{op_name}Request"),
         };
+        let offers_json = body.content.keys().any(|media_type| is_json(media_type));
+        if !offers_json && let Some(form) = body.content.get(FORM) {
+            let at = home.join("content").join(FORM);
+            return self.form_body(form, &at, &hint, body.required);
+        }
         let ty = self.json_content(&body.content, &home.join("content"), &hint)?;
         match ty {
             Some(ty) => Some(Body {
                 ty,
                 required: body.required,
                 example: json_example(&body.content),
+                form: false,
             }),
             None => self.error(&home.join("content"), "a request body needs a schema"),
         }
+    }
+
+    /// An `application/x-www-form-urlencoded` body: an object of scalars or lists of them.
+    fn form_body(
+        &mut self,
+        media: &MediaType,
+        at: &Pointer,
+        hint: &str,
+        required: bool,
+    ) -> Option<Body> {
+        let Some(schema) = &media.schema else {
+            return self.error(at, "a request body needs a schema");
+        };
+        let at = at.join("schema");
+        let ty = self.ty(schema.into(), &at, hint)?;
+        let fields = match &ty {
+            Ty::Named(name) => match self.types.get(name).map(|(_, def)| &def.kind) {
+                Some(TypeKind::Struct(body)) => Some(body.fields.clone()),
+                _ => None,
+            },
+            _ => None,
+        };
+        let Some(fields) = fields else {
+            return self.error(&at, "a form body must be an object");
+        };
+        for field in &fields {
+            let field_at = at.join("properties").join(&field.wire);
+            if !self.is_scalar_or_list(&field.ty) {
+                return self.error(&field_at, "form fields must be scalars or lists of scalars");
+            }
+        }
+        Some(Body {
+            ty,
+            required,
+            example: media.example.clone(),
+            form: true,
+        })
     }
 
     /// The type of the 2xx responses (all alike), the JSON bodies of the other ones, and
@@ -655,6 +702,8 @@ fn limits(schema: &openapiv3::Schema) -> Limits {
         _ => Limits::default(),
     }
 }
+
+const FORM: &str = "application/x-www-form-urlencoded";
 
 fn is_json(media_type: &str) -> bool {
     let essence = media_type.split(';').next().unwrap_or_default().trim();

@@ -68,6 +68,8 @@ pub struct Request {
     pub(crate) query: Vec<(&'static str, String)>,
     pub(crate) headers: Vec<(&'static str, String)>,
     pub(crate) body: Option<Bytes>,
+    /// The media type of `body`.
+    pub(crate) content_type: &'static str,
     pub(crate) options: RequestOptions,
     problem: Option<String>,
 }
@@ -80,6 +82,7 @@ impl Request {
             query: Vec::new(),
             headers: Vec::new(),
             body: None,
+            content_type: "application/json",
             options,
             problem: None,
         }
@@ -162,6 +165,32 @@ impl Request {
             Ok(bytes) => self.body = Some(bytes.into()),
             Err(error) => self.refuse(format!("the body cannot be serialized: {error}")),
         }
+        self
+    }
+
+    /// Sets the body as `application/x-www-form-urlencoded`: each field of `body`, a
+    /// struct of scalars or lists of scalars, as `name=value` (a list as the name repeated).
+    pub fn form(mut self, body: &impl Serialize) -> Self {
+        let fields = match serde_json::to_value(body) {
+            Ok(Value::Object(fields)) => fields,
+            Ok(Value::Null) => return self,
+            Ok(_) => {
+                self.refuse("a form body must be an object".to_owned());
+                return self;
+            }
+            Err(error) => {
+                self.refuse(format!("the body cannot be serialized: {error}"));
+                return self;
+            }
+        };
+        let mut form = url::form_urlencoded::Serializer::new(String::new());
+        for (name, value) in &fields {
+            for text in self.texts(name, value).unwrap_or_default() {
+                form.append_pair(name, &text);
+            }
+        }
+        self.body = Some(form.finish().into());
+        self.content_type = "application/x-www-form-urlencoded";
         self
     }
 

@@ -289,7 +289,7 @@ impl Transport {
             }
         }
         if request.body.is_some() {
-            headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+            headers.insert(CONTENT_TYPE, HeaderValue::from_static(request.content_type));
         }
         headers
     }

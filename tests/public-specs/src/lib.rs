@@ -55,6 +55,11 @@ pub mod link_example {
     include!(concat!(env!("OUT_DIR"), "/link-example/featurebase_api.rs"));
 }
 
+/// The OpenAPI Initiative's `uspto.yaml`, whose search takes a form body.
+pub mod uspto {
+    include!(concat!(env!("OUT_DIR"), "/uspto/featurebase_api.rs"));
+}
+
 /// The specs included above, by file stem, as `expectations.yaml` names them.
 pub const INCLUDED: &[&str] = &[
     "api-with-examples",
@@ -64,6 +69,7 @@ pub const INCLUDED: &[&str] = &[
     "petstore",
     "petstore-expanded",
     "simple-inventory",
+    "uspto",
 ];
 
 /// The specs the build script generated: every one `expectations.yaml` says is accepted.

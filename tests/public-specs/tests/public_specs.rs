@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use featurebase_api::runtime::{Error, RequestOptions};
 use featurebase_public_specs::{
     ACCEPTED, INCLUDED, api_with_examples, aspnetcore_todo, callback_example, link_example,
-    petstore, petstore_expanded, simple_inventory,
+    petstore, petstore_expanded, simple_inventory, uspto,
 };
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
@@ -113,12 +113,12 @@ async fn simple_inventory_adds_an_item() {
 }
 
 /// One exchange with a server on 127.0.0.1 that answers `body` to whatever it is sent;
-/// returns the request head it read.
+/// returns the request it read, head and body.
 async fn serve_once(listener: TcpListener, body: &'static str) -> String {
     let (mut socket, _) = listener.accept().await.expect("accept");
     let mut head = Vec::new();
     let mut buffer = [0; 1024];
-    while !head.ends_with(b"\r\n\r\n") {
+    while !is_complete(&head) {
         let read = socket.read(&mut buffer).await.expect("read");
         assert!(read > 0, "the client closed the connection");
         head.extend_from_slice(&buffer[..read]);
@@ -129,6 +129,19 @@ async fn serve_once(listener: TcpListener, body: &'static str) -> String {
     );
     socket.write_all(response.as_bytes()).await.expect("write");
     String::from_utf8_lossy(&head).into_owned()
+}
+
+/// Whether `request` holds the whole head and as much body as it announces.
+fn is_complete(request: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(request).to_ascii_lowercase();
+    let Some((head, body)) = text.split_once("\r\n\r\n") else {
+        return false;
+    };
+    let length = head
+        .lines()
+        .find_map(|line| line.strip_prefix("content-length: "))
+        .map_or(0, |length| length.trim().parse().expect("a length"));
+    body.len() >= length
 }
 
 #[tokio::test]
@@ -201,4 +214,37 @@ async fn callback_example_subscribes_through_its_derived_name() {
     let head = server.await.expect("server");
     let line = "POST /streams?callbackUrl=https%3A%2F%2Fexample.com%2Fhook HTTP/1.1\r\n";
     assert!(head.starts_with(line), "{head}");
+}
+
+#[tokio::test]
+async fn uspto_searches_with_a_form_body() {
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let base_url = format!("http://{}", listener.local_addr().expect("address"));
+    let server = tokio::spawn(serve_once(listener, r#"[{"doc": {"id": 1}}]"#));
+    let client = uspto::Client::builder("k")
+        .base_url(base_url)
+        .build()
+        .expect("client");
+    let criteria = uspto::models::PerformSearchRequest::new("title:a&b").rows(2);
+    let found = client
+        .search()
+        .perform_search("oa_citations", "v1")
+        .body(criteria)
+        .await
+        .expect("records");
+    assert_eq!(found[0]["doc"]["id"], serde_json::json!(1));
+    let request = server.await.expect("server");
+    assert!(
+        request.starts_with("POST /oa_citations/v1/records HTTP/1.1\r\n"),
+        "{request}"
+    );
+    let lower = request.to_ascii_lowercase();
+    assert!(
+        lower.contains("\r\ncontent-type: application/x-www-form-urlencoded\r\n"),
+        "{request}"
+    );
+    assert!(
+        request.ends_with("\r\n\r\ncriteria=title%3Aa%26b&rows=2"),
+        "{request}"
+    );
 }
