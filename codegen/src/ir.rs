@@ -57,6 +57,14 @@ pub struct TypeDef {
     pub usage: Usage,
 }
 
+impl TypeDef {
+    /// Whether the type keeps values this client does not know (an `Unknown` variant, so
+    /// neither `Copy` nor closed): enums and unions that come from the server.
+    pub fn is_open(&self) -> bool {
+        self.usage.response
+    }
+}
+
 /// Where a type travels: in requests, in responses, or both.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Usage {

@@ -103,7 +103,7 @@ fn type_def(api: &Api, def: &TypeDef) -> TokenStream {
 
 fn enum_def(def: &TypeDef, variants: &[Variant]) -> TokenStream {
     let name = ident(&def.name);
-    let open = def.usage.response;
+    let open = def.is_open();
     let copy = (!open).then(|| quote!(Copy,));
     let rule = enum_case_rule(variants);
     let rename_all = rule

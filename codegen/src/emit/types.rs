@@ -86,7 +86,7 @@ fn is_copy(api: &Api, ty: &Ty) -> bool {
             def.name == *name
                 && match def.kind {
                     TypeKind::Literal(_) | TypeKind::IntEnum(_) => true,
-                    TypeKind::Enum(_) => !def.usage.response,
+                    TypeKind::Enum(_) => !def.is_open(),
                     TypeKind::Struct(_) | TypeKind::Union(_) => false,
                 }
         }),

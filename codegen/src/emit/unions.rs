@@ -11,7 +11,7 @@ use crate::naming::ident;
 /// An integer enum; a response-side one keeps unknown values in `Unknown(i64)`.
 pub(super) fn int_enum_def(def: &TypeDef, variants: &[IntVariant]) -> TokenStream {
     let name = ident(&def.name);
-    let open = def.usage.response;
+    let open = def.is_open();
     let declared = variants.iter().map(|variant| {
         let variant_name = ident(&variant.name);
         let doc = format!(" `{}`", variant.value);
@@ -101,7 +101,7 @@ pub(super) fn union_def(def: &TypeDef, union: &Union) -> TokenStream {
             }
         };
     };
-    let open = def.usage.response;
+    let open = def.is_open();
     let unknown = open.then(|| {
         quote!(/// A variant this version of the client does not know, as received.
         Unknown(serde_json::Value),)
