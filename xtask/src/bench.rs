@@ -89,13 +89,10 @@ fn scaled(text: &str, copies: usize) -> Result<String, String> {
                 .into_iter()
                 .flat_map(|m| m.values_mut());
             for operation in operations.filter(|op| op.get("operationId").is_some()) {
-                let rename = |value: &Value, new: &dyn Fn(&str) -> String| {
-                    Value::String(new(value.as_str().unwrap_or_default()))
-                };
-                operation["operationId"] =
-                    rename(&operation["operationId"], &|id| format!("{id}Copy{copy}"));
-                operation["x-sdk-path"] =
-                    rename(&operation["x-sdk-path"], &|sdk| format!("copy{copy}.{sdk}"));
+                let text = |key: &str| operation[key].as_str().unwrap_or_default().to_owned();
+                let (id, sdk_path) = (text("operationId"), text("x-sdk-path"));
+                operation["operationId"] = format!("{id}Copy{copy}").into();
+                operation["x-sdk-path"] = format!("copy{copy}.{sdk_path}").into();
             }
             let path = path.as_str().unwrap_or_default();
             scaled.insert(format!("/copy{copy}{path}").into(), item);

@@ -183,9 +183,10 @@ impl Pacer {
         let in_flight = window.in_flight;
         let remaining = limit.remaining.map(|left| left.saturating_sub(in_flight));
         window.remaining = if limited { Some(0) } else { remaining };
-        window.reset = limit
+        // A 429 that does not say when the window resets waits a second.
+        let wait = limit
             .resets_in()
-            .or(Some(Duration::from_secs(1)).filter(|_| limited))
-            .map(|wait| Instant::now() + wait);
+            .or(limited.then_some(Duration::from_secs(1)));
+        window.reset = wait.map(|wait| Instant::now() + wait);
     }
 }

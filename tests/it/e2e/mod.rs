@@ -49,17 +49,10 @@ fn exercised() -> impl Iterator<Item = &'static Operation> {
 
 /// Every operation of `spec` by id, with its method and path.
 fn documented_operations(spec: &Value) -> BTreeMap<String, String> {
-    let paths = spec["paths"].as_object().expect("the spec has paths");
-    let operations = paths.iter().flat_map(|(path, item)| {
-        spec::METHODS.iter().filter_map(move |method| {
-            let id = item.get(*method)?["operationId"].as_str()?;
-            Some((
-                id.to_owned(),
-                format!("{} {path}", method.to_ascii_uppercase()),
-            ))
-        })
-    });
-    operations.collect()
+    let operations = spec::operations_of(spec).into_iter();
+    let placed =
+        |op: spec::SpecOperation<'_>| (op.id.to_owned(), format!("{} {}", op.method, op.path));
+    operations.map(placed).collect()
 }
 
 /// What to add for the tests to exercise every operation of `spec`, if anything.

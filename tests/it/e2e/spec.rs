@@ -20,24 +20,29 @@ pub(super) fn document() -> &'static Value {
     &SPEC
 }
 
-pub(super) const METHODS: [&str; 8] = [
+const METHODS: [&str; 8] = [
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
 ];
 
-/// One operation of the spec.
+/// One operation of a spec.
 #[derive(Debug, Clone)]
-pub(super) struct SpecOperation {
-    pub(super) id: &'static str,
+pub(super) struct SpecOperation<'a> {
+    pub(super) id: &'a str,
     /// Upper case, as on the wire: `GET`, `POST`, ...
     pub(super) method: String,
     /// The path template, e.g. `/v2/contacts/{id}`.
-    pub(super) path: &'static str,
-    object: &'static Value,
+    pub(super) path: &'a str,
+    object: &'a Value,
 }
 
 /// Every operation of the spec.
-pub(super) fn operations() -> Vec<SpecOperation> {
-    let paths = SPEC["paths"].as_object().expect("the spec has paths");
+pub(super) fn operations() -> Vec<SpecOperation<'static>> {
+    operations_of(&SPEC)
+}
+
+/// Every operation of `spec`.
+pub(super) fn operations_of(spec: &Value) -> Vec<SpecOperation<'_>> {
+    let paths = spec["paths"].as_object().expect("the spec has paths");
     paths
         .iter()
         .flat_map(|(path, item)| {
@@ -56,7 +61,7 @@ pub(super) fn operations() -> Vec<SpecOperation> {
         .collect()
 }
 
-fn operation(id: &str) -> SpecOperation {
+fn operation(id: &str) -> SpecOperation<'static> {
     operations()
         .into_iter()
         .find(|operation| operation.id == id)
