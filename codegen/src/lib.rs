@@ -59,6 +59,13 @@ pub fn files(api: &ir::Api, spec_path: &str) -> Vec<GeneratedFile> {
     emit::files(api, spec_path)
 }
 
+/// The mock server's modules for an API already lowered with [`lower`]: the typed
+/// requests, the `Api` trait and its router, and the shapes requests are validated against.
+/// They use the client's models from `featurebase_api` and the `featurebase_mock` runtime.
+pub fn server_files(api: &ir::Api, spec_path: &str) -> Vec<GeneratedFile> {
+    emit::server_files(api, spec_path)
+}
+
 /// The same code as [`generate`], as inline modules (`pub mod models { .. } ..`) for a macro.
 pub fn expand(spec_text: &str) -> Result<Generated<proc_macro2::TokenStream>, Diagnostics> {
     Ok(lower(spec_text)?.map(|api| emit::inline_modules(&api)))

@@ -125,7 +125,8 @@ fn check_names_stale_files_and_regen_removes_obsolete_ones() {
     let check = regen(&spec, &out, &["--check"]);
     assert!(!check.status.success());
     let errors = stderr(&check);
-    assert!(errors.contains("stale: models.rs"), "{errors}");
+    let stale = format!("stale: {}", out.join("models.rs").display());
+    assert!(errors.contains(&stale), "{errors}");
     assert!(errors.contains("old.rs"), "{errors}");
     assert!(!errors.contains("notes.rs"), "{errors}");
     assert!(

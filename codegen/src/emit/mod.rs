@@ -8,6 +8,8 @@ mod layout;
 mod models;
 mod operations;
 mod resources;
+mod server;
+mod shapes;
 mod structs;
 mod types;
 mod unions;
@@ -65,6 +67,30 @@ pub(crate) fn files(api: &Api, spec_path: &str) -> Vec<GeneratedFile> {
         quote!(pub mod #name;)
     });
     let root = root(declarations);
+    std::iter::once(("mod".to_owned(), root))
+        .chain(
+            modules
+                .into_iter()
+                .map(|(name, tokens)| (name.to_owned(), tokens)),
+        )
+        .map(|(name, tokens)| GeneratedFile {
+            path: format!("{name}.rs"),
+            contents: format!("{header}{}", format(tokens)),
+        })
+        .collect()
+}
+
+/// The server's `mod.rs` and one file per module, for a crate beside the client's
+/// (`featurebase_api`).
+pub(crate) fn server_files(api: &Api, spec_path: &str) -> Vec<GeneratedFile> {
+    let header = header("`cargo xtask regen`", spec_path);
+    let modules = server::modules(api);
+    let declarations = modules.iter().map(|(name, _)| {
+        let name = format_ident!("{name}");
+        quote!(pub mod #name;)
+    });
+    let root = server::root(api, quote!(featurebase_api::models));
+    let root = quote!(#(#declarations)* #root);
     std::iter::once(("mod".to_owned(), root))
         .chain(
             modules
