@@ -104,6 +104,18 @@ pub(crate) fn server_files(api: &Api, spec_path: &str) -> Vec<GeneratedFile> {
         .collect()
 }
 
+/// The server's modules inline, formatted as one file to `include!` in a module beside the
+/// client's `models` (e.g. `pub mod mock { include!(..); }` next to the client's modules).
+pub(crate) fn server_inline_file(api: &Api, spec_path: &str) -> String {
+    let header = header("`featurebase_codegen::server_inline`", spec_path);
+    let modules = server::modules(api).into_iter().map(|(name, tokens)| {
+        let name = format_ident!("{name}");
+        quote!(pub mod #name { #tokens })
+    });
+    let root = server::root(api, quote!(super::models));
+    format!("{header}{}", format(quote!(#(#modules)* #root)))
+}
+
 /// The same modules inline (`pub mod models { .. }`), for the proc macro.
 pub(crate) fn inline_modules(api: &Api) -> TokenStream {
     let modules = modules(api).into_iter().map(|(name, tokens)| {

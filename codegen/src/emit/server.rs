@@ -91,6 +91,12 @@ fn request(operation: &Operation) -> TokenStream {
         .body
         .as_ref()
         .map(|_| quote!(body: input.body()?,));
+    let takes_input = !operation.params.is_empty() || operation.body.is_some();
+    let input = if takes_input {
+        quote!(input)
+    } else {
+        quote!(_input)
+    };
     quote! {
         #[doc = #doc]
         #[derive(Debug, Clone)]
@@ -101,7 +107,7 @@ fn request(operation: &Operation) -> TokenStream {
         }
 
         impl sv::FromInput for #name {
-            fn from_input(input: &sv::Input) -> Result<Self, sv::Reply> {
+            fn from_input(#input: &sv::Input) -> Result<Self, sv::Reply> {
                 Ok(Self {
                     #(#param_values)*
                     #body_value

@@ -12,15 +12,21 @@ use crate::naming::{ident, shouty};
 
 /// One static shape per model type that requests carry.
 pub(super) fn shapes_module(api: &Api) -> TokenStream {
-    let shapes = api
+    let shapes: Vec<TokenStream> = api
         .types
         .iter()
         .filter(|def| def.usage.request)
-        .map(type_shape);
+        .map(type_shape)
+        .collect();
+    let support = (!shapes.is_empty()).then(|| {
+        quote!(
+            use featurebase_mock::support as sv;
+        )
+    });
     quote! {
         //! What requests may hold: one shape per model type that requests carry, checked
         //! before a request reaches the [`Api`](super::Api).
-        use featurebase_mock::support as sv;
+        #support
         #(#shapes)*
     }
 }
