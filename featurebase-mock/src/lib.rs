@@ -1,4 +1,4 @@
-//! An in-process Featurebase API, derived from the same spec as `featurebase-api`.
+#![doc = include_str!("../README.md")]
 
 extern crate self as featurebase_mock;
 
