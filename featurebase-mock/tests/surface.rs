@@ -356,3 +356,16 @@ async fn the_log_keeps_what_was_sent() {
         Some(json!({"companyId": "comp_1", "name": "Acme"}))
     );
 }
+
+#[tokio::test]
+async fn a_dropped_mock_stops_serving_even_kept_alive_connections() {
+    let mock = MockServer::start().await;
+    let url = format!("{}/v2/contacts", mock.url());
+    let http = reqwest::Client::new();
+    let before = http.get(&url).bearer_auth(MOCK_API_KEY).send().await;
+    assert_eq!(before.expect("answers").status(), 200);
+    drop(mock);
+    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    let after = http.get(&url).bearer_auth(MOCK_API_KEY).send().await;
+    assert!(after.is_err(), "{after:?}");
+}
