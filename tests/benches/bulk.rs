@@ -12,6 +12,8 @@
 //! starts, so a sync at the allowed rate does N requests in N / limit - 1 windows and a bit.
 
 // Shared by the benchmarks; this one needs only part of it.
+#[path = "support/server.rs"]
+mod server;
 #[allow(dead_code)]
 mod support;
 
@@ -168,7 +170,7 @@ fn limited(
     (status, headers, body)
 }
 
-/// Starts the server on its own thread and runtime; returns its base URL.
+/// Starts the server; returns its base URL.
 fn start_server(state: Shared) -> String {
     let (listing, upserting) = (Arc::clone(&state), state);
     let app = Router::new().route(
@@ -178,20 +180,7 @@ fn start_server(state: Shared) -> String {
         })
         .post(move |body: Bytes| async move { limited(&upserting, |state| state.upsert(&body)) }),
     );
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
-    listener.set_nonblocking(true).expect("non-blocking");
-    let address = listener.local_addr().expect("address");
-    std::thread::spawn(move || {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .expect("server runtime");
-        runtime.block_on(async move {
-            let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
-            axum::serve(listener, app).await.expect("server");
-        });
-    });
-    format!("http://{address}")
+    server::serve(app)
 }
 
 /// What the sync did, by its results.

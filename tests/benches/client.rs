@@ -14,6 +14,8 @@
 //! both see the same machine state; each figure is a median, and the ratio is ours / baseline
 //! measured in this run.
 
+#[path = "support/server.rs"]
+mod server;
 mod support;
 
 use std::future::Future;
@@ -44,7 +46,7 @@ struct Bodies {
     hundred: Bytes,
 }
 
-/// Starts the server on its own thread and runtime; returns its base URL.
+/// Starts the server; returns its base URL.
 fn start_server(bodies: Bodies) -> String {
     let json = |body: Bytes| ([(CONTENT_TYPE, "application/json")], body);
     let Bodies {
@@ -79,20 +81,7 @@ fn start_server(bodies: Bodies) -> String {
                 }
             }),
         );
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
-    listener.set_nonblocking(true).expect("non-blocking");
-    let address = listener.local_addr().expect("address");
-    std::thread::spawn(move || {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .expect("server runtime");
-        runtime.block_on(async move {
-            let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
-            axum::serve(listener, app).await.expect("server");
-        });
-    });
-    format!("http://{address}")
+    server::serve(app)
 }
 
 /// The hand-written client: one `reqwest::Client`, the headers every request needs.

@@ -5,6 +5,7 @@
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command, ExitCode, Stdio};
+use std::time::Instant;
 
 use crate::workspace_root;
 
@@ -17,6 +18,24 @@ struct Step {
 const fn bench(name: &'static str, cargo: &'static [&'static str]) -> Step {
     Step { name, cargo }
 }
+
+/// Builds everything the steps run, first, so that the steps' times are the benchmarks'.
+const BUILD: Step = bench(
+    "build",
+    &[
+        "bench",
+        "-p",
+        "featurebase-tests",
+        "--no-run",
+        "--bench",
+        "decode",
+        "--bench",
+        "client",
+        "--bench",
+        "bulk",
+    ],
+);
+const BUILD_XTASK: Step = bench("build", &["build", "--release", "-p", "xtask"]);
 
 const STEPS: &[Step] = &[
     bench(
@@ -153,11 +172,9 @@ struct Outcome {
 }
 
 pub(crate) fn run(only: &[&str]) -> ExitCode {
-    let outcomes: Vec<Outcome> = STEPS
-        .iter()
-        .filter(|step| only.contains(&step.name))
-        .map(run_step)
-        .collect();
+    let builds = [&BUILD, &BUILD_XTASK].into_iter().map(run_step);
+    let steps = STEPS.iter().filter(|step| only.contains(&step.name));
+    let outcomes: Vec<Outcome> = builds.chain(steps.map(run_step)).collect();
     println!();
     print!("{}", summary(&outcomes));
     if outcomes.iter().any(|outcome| outcome.failed) {
@@ -170,6 +187,7 @@ pub(crate) fn run(only: &[&str]) -> ExitCode {
 /// Runs the step's cargo command, echoing its output as it comes and keeping its figures.
 fn run_step(step: &Step) -> Outcome {
     println!("== {}: cargo {}", step.name, step.cargo.join(" "));
+    let started = Instant::now();
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let child = Command::new(cargo)
         .args(step.cargo)
@@ -190,6 +208,11 @@ fn run_step(step: &Step) -> Outcome {
     if failed {
         println!("step failed: {}", step.name);
     }
+    println!(
+        "== {} took {:.1} s",
+        step.name,
+        started.elapsed().as_secs_f64()
+    );
     Outcome {
         step: step.name,
         figures,
@@ -197,10 +220,14 @@ fn run_step(step: &Step) -> Outcome {
     }
 }
 
-/// Every figure again, grouped by step, with its goal where there is one.
+/// Every figure again, grouped by step, with its goal where there is one; a step that
+/// printed none (the builds) is left out unless it failed.
 fn summary(outcomes: &[Outcome]) -> String {
     let mut text = String::from("summary\n");
     for outcome in outcomes {
+        if outcome.figures.is_empty() && !outcome.failed {
+            continue;
+        }
         text.push_str(&format!("  {}\n", outcome.step));
         if outcome.failed {
             text.push_str(&format!("    step failed: {}\n", outcome.step));
@@ -254,6 +281,11 @@ per call, 100-item page: 700.0 µs (ratio 1.07x vs hand-written reqwest into the
 per call, GET /v2/contacts/{id}: 138.0 µs (ratio 1.04x vs hand-written reqwest into the same models)
 ";
         let outcomes = [
+            Outcome {
+                step: "build",
+                figures: Vec::new(),
+                failed: false,
+            },
             Outcome {
                 step: "client",
                 figures: output.lines().filter_map(parse_figure).collect(),
