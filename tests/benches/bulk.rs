@@ -11,9 +11,9 @@
 //! window: fixed windows let a client spend a whole window's allowance at once when it
 //! starts, so a sync at the allowed rate does N requests in N / limit - 1 windows and a bit.
 
-// Shared by the benchmarks; this one needs only part of it.
 #[path = "support/server.rs"]
 mod server;
+// Shared by the benchmarks; this one needs only part of it.
 #[allow(dead_code)]
 mod support;
 
