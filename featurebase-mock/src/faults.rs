@@ -4,9 +4,8 @@ use std::collections::BTreeMap;
 use std::time::Duration;
 
 use featurebase_api::models::ErrorType;
-use http::header::{HeaderName, RETRY_AFTER};
 
-use crate::Reply;
+use crate::{Reply, rate_limit};
 
 /// What the mock does instead of answering a request.
 #[derive(Debug, Clone)]
@@ -49,25 +48,11 @@ impl Fault {
     pub(crate) fn reply(&self) -> Option<Reply> {
         match self {
             Self::RateLimited => {
-                let limit = HeaderName::from_static("x-ratelimit-limit");
-                let remaining = HeaderName::from_static("x-ratelimit-remaining");
-                let reset = HeaderName::from_static("x-ratelimit-reset");
-                let reset_at = unix_now() + 1;
-                let message = "Too many requests, please retry later";
-                let reply = Reply::error(
-                    429,
-                    ErrorType::RateLimitError,
-                    "rate_limit_exceeded",
-                    message,
-                    None,
-                );
-                Some(
-                    reply
-                        .with_header(RETRY_AFTER, "1")
-                        .with_header(limit, "2000")
-                        .with_header(remaining, "0")
-                        .with_header(reset, reset_at.to_string()),
-                )
+                let mut reply = rate_limit::too_many_requests(1);
+                reply
+                    .headers
+                    .extend(rate_limit::headers(2000, 0, unix_now() + 1));
+                Some(reply)
             }
             Self::ServerError(status) => Some(Reply::error(
                 *status,

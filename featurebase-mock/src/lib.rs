@@ -8,12 +8,13 @@ mod faults;
 mod generated;
 mod log;
 mod mock_server;
+mod rate_limit;
 mod store;
 pub mod support;
 
 pub use faults::Fault;
 pub use generated::{Api, OPERATIONS, operations, requests, router, server, shapes};
 pub use log::LoggedRequest;
-pub use mock_server::{Documented, MOCK_API_KEY, MockServer};
+pub use mock_server::{Documented, MOCK_API_KEY, MockServer, MockServerBuilder};
 pub use store::Featurebase;
 pub use support::Reply;
