@@ -129,6 +129,10 @@ struct Pacer {
     state: Mutex<Window>,
 }
 
+/// The header's resets are in whole seconds: two within this of each other are taken as
+/// the same window's.
+const SAME_WINDOW: Duration = Duration::from_secs(1);
+
 #[derive(Default)]
 struct Window {
     /// Requests left in the window, counting those sent since the server said.
@@ -145,21 +149,7 @@ impl Pacer {
         loop {
             let wait = {
                 let mut window = self.state.lock().unwrap_or_else(PoisonError::into_inner);
-                let now = Instant::now();
-                match (window.remaining, window.reset) {
-                    (Some(0), Some(reset)) if reset > now => Some(reset - now),
-                    (Some(0), _) => {
-                        // The window has ended: the next response says how much is left.
-                        (window.remaining, window.reset) = (None, None);
-                        window.in_flight += 1;
-                        None
-                    }
-                    (left, _) => {
-                        window.remaining = left.map(|left| left - 1);
-                        window.in_flight += 1;
-                        None
-                    }
-                }
+                window.take(Instant::now())
             };
             match wait {
                 Some(wait) => tokio::time::sleep(wait).await,
@@ -182,11 +172,50 @@ impl Pacer {
         let Some(limit) = limit else { return };
         let in_flight = window.in_flight;
         let remaining = limit.remaining.map(|left| left.saturating_sub(in_flight));
-        window.remaining = if limited { Some(0) } else { remaining };
-        // A 429 that does not say when the window resets waits a second.
-        let wait = limit
-            .resets_in()
-            .or(limited.then_some(Duration::from_secs(1)));
-        window.reset = wait.map(|wait| Instant::now() + wait);
+        let wait = match (limit.reset, limit.resets_in()) {
+            // Word of a window that has ended.
+            (Some(_), None) if !limited => return,
+            (_, Some(wait)) => Some(wait),
+            // A 429 that does not say when the window resets waits a second.
+            (_, None) => limited.then_some(Duration::from_secs(1)),
+        };
+        let reset = wait.map(|wait| Instant::now() + wait);
+        window.observe(if limited { Some(0) } else { remaining }, reset);
+    }
+}
+
+impl Window {
+    /// Takes one request from the window at `now`, or says how long to wait for room.
+    fn take(&mut self, now: Instant) -> Option<Duration> {
+        if self.reset.is_some_and(|reset| reset <= now) {
+            // The window has ended: the next response says how much is left.
+            (self.remaining, self.reset) = (None, None);
+        }
+        match (self.remaining, self.reset) {
+            (Some(0), Some(reset)) => return Some(reset - now),
+            // Spent, and no word of when it resets: the server will say.
+            (Some(0), None) => self.remaining = None,
+            (left, _) => self.remaining = left.map(|left| left - 1),
+        }
+        self.in_flight += 1;
+        None
+    }
+
+    /// Takes in one response's word on the window. Responses can be handled in another
+    /// order than the server counted them in, so within one window the lowest count left
+    /// and the earliest reset win; a response of an earlier window is stale, and one of a
+    /// later window starts it afresh.
+    fn observe(&mut self, remaining: Option<u64>, reset: Option<Instant>) {
+        match (self.reset, reset) {
+            (Some(current), Some(seen)) if seen + SAME_WINDOW <= current => {}
+            (Some(current), Some(seen)) if seen < current + SAME_WINDOW => {
+                self.remaining = match (self.remaining, remaining) {
+                    (Some(known), Some(seen)) => Some(known.min(seen)),
+                    (known, seen) => known.or(seen),
+                };
+                self.reset = Some(current.min(seen));
+            }
+            _ => (self.remaining, self.reset) = (remaining, reset),
+        }
     }
 }

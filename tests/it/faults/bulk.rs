@@ -110,3 +110,34 @@ async fn a_bulk_upsert_keeps_to_the_rate_limit_and_drops_nothing() {
     let limited = limited.load(Ordering::SeqCst);
     assert!(limited <= 6, "{limited} responses were 429");
 }
+
+/// Against the rate-limited mock, with every third upsert answered late: a late answer
+/// carries what was left when the mock counted it, more than the answers that overtook
+/// it say. The pacer keeps the lowest count of the window, so the sync meets no 429.
+#[tokio::test]
+async fn answers_out_of_order_do_not_raise_what_is_left_of_a_window() {
+    const ITEMS: usize = 60;
+    let mock = featurebase_mock::MockServer::builder()
+        .rate_limit(LIMIT, WINDOW)
+        .start()
+        .await;
+    for item in 0..ITEMS * 2 {
+        let late = Duration::from_millis(if item % 3 == 0 { 60 } else { 0 });
+        mock.fail_next("upsertContact", 1, featurebase_mock::Fault::Delay(late));
+    }
+    let items = (0..ITEMS).map(|i| UpsertContactRequest::with_email(format!("u{i}@example.com")));
+    let sync = mock.client().users().contacts().bulk_upsert_with(items, 6);
+    let results: Vec<_> = tokio::time::timeout(Duration::from_secs(20), sync.collect::<Vec<_>>())
+        .await
+        .expect("the sync finishes");
+
+    assert_eq!(results.len(), ITEMS);
+    assert!(results.iter().all(|result| result.outcome.is_ok()));
+    let statuses: Vec<u16> = mock
+        .requests_to("upsertContact")
+        .iter()
+        .map(|request| request.status)
+        .collect();
+    let limited = statuses.iter().filter(|status| **status == 429).count();
+    assert_eq!(limited, 0, "{statuses:?}");
+}
