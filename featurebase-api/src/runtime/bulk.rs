@@ -8,8 +8,9 @@ use std::time::{Duration, Instant};
 
 use futures::stream::{self, BoxStream, StreamExt};
 use http::StatusCode;
+use tokio::sync::Notify;
 
-use super::{Error, Response};
+use super::{Error, RateLimit, Response};
 
 /// How many requests a bulk upsert keeps in flight unless told otherwise.
 pub const DEFAULT_CONCURRENCY: usize = 8;
@@ -127,6 +128,8 @@ where
 #[derive(Default)]
 struct Pacer {
     state: Mutex<Window>,
+    /// Woken by every response, for requests waiting on those in flight.
+    answered: Notify,
 }
 
 /// The header's resets are in whole seconds: two within this of each other are taken as
@@ -135,31 +138,42 @@ const SAME_WINDOW: Duration = Duration::from_secs(1);
 
 #[derive(Default)]
 struct Window {
-    /// Requests left in the window, counting those sent since the server said.
+    /// The fewest requests the server said were left in the window.
     remaining: Option<u64>,
     /// When the window ends.
     reset: Option<Instant>,
-    /// Requests sent and not yet answered.
+    /// Requests sent and not yet answered: the server may not have counted them yet in
+    /// what it said was left.
     in_flight: u64,
+}
+
+/// Why a request cannot be sent yet.
+enum Wait {
+    /// The window is spent.
+    Reset(Duration),
+    /// What is left may be taken by the requests in flight.
+    Answer,
 }
 
 impl Pacer {
     /// Waits until the window has room for one more request, and takes it.
     async fn admit(&self) {
         loop {
+            // Created before the state is read, so that no response is missed.
+            let answered = self.answered.notified();
             let wait = {
                 let mut window = self.state.lock().unwrap_or_else(PoisonError::into_inner);
                 window.take(Instant::now())
             };
             match wait {
-                Some(wait) => tokio::time::sleep(wait).await,
+                Some(Wait::Reset(wait)) => tokio::time::sleep(wait).await,
+                Some(Wait::Answer) => answered.await,
                 None => return,
             }
         }
     }
 
-    /// Takes in what a response said of the window. The requests still in flight may not
-    /// have been counted in it yet, so they are taken off what is left.
+    /// Takes in what a response said of the window.
     fn done<T>(&self, result: &Result<Response<T>, Error>) {
         let limit = match result {
             Ok(response) => response.rate_limit(),
@@ -169,33 +183,29 @@ impl Pacer {
         let limited = matches!(result, Err(error) if error.is_rate_limited());
         let mut window = self.state.lock().unwrap_or_else(PoisonError::into_inner);
         window.in_flight = window.in_flight.saturating_sub(1);
-        let Some(limit) = limit else { return };
-        let in_flight = window.in_flight;
-        let remaining = limit.remaining.map(|left| left.saturating_sub(in_flight));
-        let wait = match (limit.reset, limit.resets_in()) {
-            // Word of a window that has ended.
-            (Some(_), None) if !limited => return,
-            (_, Some(wait)) => Some(wait),
-            // A 429 that does not say when the window resets waits a second.
-            (_, None) => limited.then_some(Duration::from_secs(1)),
-        };
-        let reset = wait.map(|wait| Instant::now() + wait);
-        window.observe(if limited { Some(0) } else { remaining }, reset);
+        if let Some(limit) = limit {
+            window.observe(limit, limited);
+        }
+        drop(window);
+        self.answered.notify_waiters();
     }
 }
 
 impl Window {
-    /// Takes one request from the window at `now`, or says how long to wait for room.
-    fn take(&mut self, now: Instant) -> Option<Duration> {
+    /// Takes one request from the window at `now`, or says what to wait for.
+    fn take(&mut self, now: Instant) -> Option<Wait> {
         if self.reset.is_some_and(|reset| reset <= now) {
             // The window has ended: the next response says how much is left.
             (self.remaining, self.reset) = (None, None);
         }
         match (self.remaining, self.reset) {
-            (Some(0), Some(reset)) => return Some(reset - now),
+            (Some(0), Some(reset)) => return Some(Wait::Reset(reset - now)),
+            (Some(left), _) if self.in_flight > 0 && left <= self.in_flight => {
+                return Some(Wait::Answer);
+            }
             // Spent, and no word of when it resets: the server will say.
             (Some(0), None) => self.remaining = None,
-            (left, _) => self.remaining = left.map(|left| left - 1),
+            _ => {}
         }
         self.in_flight += 1;
         None
@@ -205,7 +215,16 @@ impl Window {
     /// order than the server counted them in, so within one window the lowest count left
     /// and the earliest reset win; a response of an earlier window is stale, and one of a
     /// later window starts it afresh.
-    fn observe(&mut self, remaining: Option<u64>, reset: Option<Instant>) {
+    fn observe(&mut self, limit: RateLimit, limited: bool) {
+        let wait = match (limit.reset, limit.resets_in()) {
+            // Word of a window that has ended.
+            (Some(_), None) if !limited => return,
+            (_, Some(wait)) => Some(wait),
+            // A 429 that does not say when the window resets waits a second.
+            (_, None) => limited.then_some(Duration::from_secs(1)),
+        };
+        let reset = wait.map(|wait| Instant::now() + wait);
+        let remaining = if limited { Some(0) } else { limit.remaining };
         match (self.reset, reset) {
             (Some(current), Some(seen)) if seen + SAME_WINDOW <= current => {}
             (Some(current), Some(seen)) if seen < current + SAME_WINDOW => {

@@ -111,6 +111,14 @@ async fn a_bulk_upsert_keeps_to_the_rate_limit_and_drops_nothing() {
     assert!(limited <= 6, "{limited} responses were 429");
 }
 
+/// The mock answers every third of the next `count` upserts 60 ms after it counted it.
+fn answer_every_third_late(mock: &featurebase_mock::MockServer, count: usize) {
+    for item in 0..count {
+        let late = Duration::from_millis(if item % 3 == 0 { 60 } else { 0 });
+        mock.fail_next("upsertContact", 1, featurebase_mock::Fault::Delay(late));
+    }
+}
+
 /// Against the rate-limited mock, with every third upsert answered late: a late answer
 /// carries what was left when the mock counted it, more than the answers that overtook
 /// it say. The pacer keeps the lowest count of the window, so the sync meets no 429.
@@ -121,10 +129,7 @@ async fn answers_out_of_order_do_not_raise_what_is_left_of_a_window() {
         .rate_limit(LIMIT, WINDOW)
         .start()
         .await;
-    for item in 0..ITEMS * 2 {
-        let late = Duration::from_millis(if item % 3 == 0 { 60 } else { 0 });
-        mock.fail_next("upsertContact", 1, featurebase_mock::Fault::Delay(late));
-    }
+    answer_every_third_late(&mock, ITEMS);
     let items = (0..ITEMS).map(|i| UpsertContactRequest::with_email(format!("u{i}@example.com")));
     let sync = mock.client().users().contacts().bulk_upsert_with(items, 6);
     let results: Vec<_> = tokio::time::timeout(Duration::from_secs(20), sync.collect::<Vec<_>>())
@@ -140,4 +145,36 @@ async fn answers_out_of_order_do_not_raise_what_is_left_of_a_window() {
         .collect();
     let limited = statuses.iter().filter(|status| **status == 429).count();
     assert_eq!(limited, 0, "{statuses:?}");
+}
+
+/// When what is left of a window may already be taken by the requests in flight, the
+/// pacer waits for their answers rather than for the next window: a sync of exactly two
+/// windows' allowance ends early in the second window, though answers arrive out of order
+/// (so that some in flight were counted before the answers that overtook them).
+#[tokio::test]
+async fn the_last_requests_of_a_window_are_not_left_unused() {
+    const ITEMS: u64 = 2 * LIMIT;
+    let mock = featurebase_mock::MockServer::builder()
+        .rate_limit(LIMIT, WINDOW)
+        .start()
+        .await;
+    // The mock's windows are aligned to the Unix epoch: start as one starts.
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap();
+    tokio::time::sleep(Duration::from_secs(now.as_secs() + 1) - now).await;
+    answer_every_third_late(&mock, ITEMS as usize);
+    let items = (0..ITEMS).map(|i| UpsertContactRequest::with_email(format!("u{i}@example.com")));
+
+    let started = Instant::now();
+    let sync = mock.client().users().contacts().bulk_upsert_with(items, 6);
+    let results: Vec<_> = tokio::time::timeout(Duration::from_secs(10), sync.collect::<Vec<_>>())
+        .await
+        .expect("the sync finishes");
+    let took = started.elapsed();
+
+    assert!(results.iter().all(|result| result.outcome.is_ok()));
+    let upserts = mock.requests_to("upsertContact");
+    assert_eq!(upserts.len() as u64, ITEMS, "no request was refused");
+    assert!(took < WINDOW + WINDOW / 2, "{took:?}");
 }
