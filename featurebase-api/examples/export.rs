@@ -31,10 +31,7 @@ const PAGE_SIZE: i64 = 100;
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    match start().await {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => common::report(&*error),
-    }
+    common::exit_code(start().await)
 }
 
 async fn start() -> Result<(), Box<dyn Error>> {

@@ -39,10 +39,7 @@ enum Mode {
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    match start().await {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => common::report(&*error),
-    }
+    common::exit_code(start().await)
 }
 
 async fn start() -> Result<(), Box<dyn Error>> {

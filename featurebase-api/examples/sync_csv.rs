@@ -76,10 +76,7 @@ struct Summary {
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    match start().await {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => common::report(&*error),
-    }
+    common::exit_code(start().await)
 }
 
 async fn start() -> Result<(), Box<dyn Error>> {

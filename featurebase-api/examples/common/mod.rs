@@ -1,4 +1,4 @@
-//! What the examples share: where their requests go, and how they report an error.
+//! What the examples share: where their requests go, and how they end.
 
 use std::error::Error;
 use std::fmt;
@@ -53,8 +53,11 @@ impl fmt::Display for Backend {
     }
 }
 
-/// Prints `error` and its causes on stderr, one a line, and returns the failure exit code.
-pub(crate) fn report(error: &dyn Error) -> ExitCode {
+/// Success, or the error and its causes printed on stderr, one a line, and failure.
+pub(crate) fn exit_code(result: Result<(), Box<dyn Error>>) -> ExitCode {
+    let Err(error) = result else {
+        return ExitCode::SUCCESS;
+    };
     eprintln!("error: {error}");
     let mut cause = error.source();
     while let Some(error) = cause {
