@@ -272,14 +272,17 @@ pub struct Operation {
 
 impl Operation {
     /// The reply a server gives until it implements the operation: the first documented
-    /// success status with an exact code, with its example body when there is one.
+    /// success status with an exact code, with its example body; `None` when that status
+    /// has a body but the spec gives no example of it.
     pub fn documented_reply(&self) -> Option<(u16, Option<&serde_json::Value>)> {
-        self.statuses.iter().find_map(|status| match status.code {
-            StatusCode::Exact(code) if status.code.is_success() => {
-                Some((code, status.example.as_ref()))
-            }
+        let (code, status) = self.statuses.iter().find_map(|status| match status.code {
+            StatusCode::Exact(code) if status.code.is_success() => Some((code, status)),
             _ => None,
-        })
+        })?;
+        match (&status.example, &self.response) {
+            (None, Some(_)) => None,
+            (example, _) => Some((code, example.as_ref())),
+        }
     }
 }
 

@@ -1,4 +1,4 @@
-//! An in-process Featurebase API, derived from the same spec as `featurebase-api`.
+#![doc = include_str!("../README.md")]
 
 extern crate self as featurebase_mock;
 
@@ -14,6 +14,6 @@ pub mod support;
 pub use faults::Fault;
 pub use generated::{Api, OPERATIONS, operations, requests, router, server, shapes};
 pub use log::LoggedRequest;
-pub use mock_server::{MOCK_API_KEY, MockServer};
+pub use mock_server::{Documented, MOCK_API_KEY, MockServer};
 pub use store::Featurebase;
 pub use support::Reply;

@@ -14,7 +14,7 @@ use crate::faults::{Fault, Faults};
 use crate::log::{LoggedRequest, RequestLog};
 use crate::store::Featurebase;
 use crate::support::ApiKeys;
-use crate::{OPERATIONS, Reply, router};
+use crate::{Api, OPERATIONS, Reply, router};
 
 /// The key [`MockServer::start`] accepts and gives its [`client`](MockServer::client).
 pub const MOCK_API_KEY: &str = "mock-api-key";
@@ -26,49 +26,76 @@ struct Shared {
     log: Mutex<RequestLog>,
 }
 
-/// The mock API, served on 127.0.0.1 until dropped.
+/// An [`Api`] that implements nothing: every operation answers the reply the spec
+/// documents for it (its example), whatever the request, once the request is valid.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Documented;
+
+impl Api for Documented {}
+
+/// The mock API, served on 127.0.0.1 until dropped: by default the stateful
+/// [`Featurebase`]; any [`Api`] with [`MockServer::start_with`].
 #[derive(Debug)]
-pub struct MockServer {
+pub struct MockServer<A = Featurebase> {
     url: String,
     client: Client,
-    store: Arc<Featurebase>,
+    api: Arc<A>,
     shared: Arc<Shared>,
     task: JoinHandle<()>,
 }
 
 impl MockServer {
-    /// Starts an empty mock on a free port of 127.0.0.1.
+    /// Starts an empty Featurebase on a free port of 127.0.0.1.
     ///
     /// # Panics
     ///
-    /// When no port can be bound; [`MockServer::try_start`] returns the error instead.
+    /// When no port can be bound; [`MockServer::try_start_with`] returns the error instead.
     pub async fn start() -> Self {
-        Self::try_start()
+        Self::start_with(Featurebase::default()).await
+    }
+
+    /// The mock's state, to seed it or to look at it.
+    pub fn store(&self) -> &Featurebase {
+        &self.api
+    }
+}
+
+impl MockServer<Documented> {
+    /// Starts a mock whose every operation answers its documented example.
+    pub async fn documented() -> Self {
+        Self::start_with(Documented).await
+    }
+}
+
+impl<A: Api> MockServer<A> {
+    /// Starts `api` on a free port of 127.0.0.1, accepting the key [`MOCK_API_KEY`].
+    ///
+    /// # Panics
+    ///
+    /// When no port can be bound; [`MockServer::try_start_with`] returns the error instead.
+    pub async fn start_with(api: A) -> Self {
+        Self::try_start_with(api)
             .await
             .unwrap_or_else(|error| panic!("cannot start the Featurebase mock: {error}"))
     }
 
-    /// Starts an empty mock on a free port of 127.0.0.1.
-    pub async fn try_start() -> std::io::Result<Self> {
+    /// Starts `api` on a free port of 127.0.0.1, accepting the key [`MOCK_API_KEY`].
+    pub async fn try_start_with(api: A) -> std::io::Result<Self> {
         let listener = TcpListener::bind(("127.0.0.1", 0)).await?;
-        Self::serve(
-            listener,
-            Arc::new(Featurebase::default()),
-            Some(MOCK_API_KEY),
-        )
-        .await
+        Self::serve(listener, Arc::new(api), Some(MOCK_API_KEY)).await
     }
 
-    /// Serves `store` on `listener`; with `key`, only that bearer token is accepted.
+    /// Serves `api` on `listener`; with `key`, only that bearer token is accepted, and
+    /// without, any.
     pub async fn serve(
         listener: TcpListener,
-        store: Arc<Featurebase>,
+        api: Arc<A>,
         key: Option<&str>,
     ) -> std::io::Result<Self> {
         let address: SocketAddr = listener.local_addr()?;
         let url = format!("http://{address}");
         let shared = Arc::new(Shared::default());
-        let mut app = router(store.clone())
+        let mut app = router(api.clone())
             .route_layer(middleware::from_fn_with_state(shared.clone(), intercept))
             .fallback(unknown_route);
         if let Some(key) = key {
@@ -87,7 +114,7 @@ impl MockServer {
         Ok(Self {
             url,
             client,
-            store,
+            api,
             shared,
             task,
         })
@@ -104,9 +131,9 @@ impl MockServer {
         &self.client
     }
 
-    /// The mock's state, to seed it or to look at it.
-    pub fn store(&self) -> &Featurebase {
-        &self.store
+    /// The [`Api`] it serves.
+    pub fn api(&self) -> &A {
+        &self.api
     }
 
     /// Every request the mock answered so far, oldest first.
@@ -136,7 +163,7 @@ impl MockServer {
     }
 }
 
-impl Drop for MockServer {
+impl<A> Drop for MockServer<A> {
     fn drop(&mut self) {
         self.task.abort();
     }

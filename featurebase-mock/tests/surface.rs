@@ -53,3 +53,228 @@ async fn a_rate_limit_fault_is_retried_by_the_client_and_logged() {
         .collect();
     assert_eq!(statuses, [429, 200]);
 }
+
+/// A request the spec does not allow, and the `param` and message the mock answers with.
+struct Refused {
+    method: reqwest::Method,
+    path: &'static str,
+    body: Option<Value>,
+    param: Option<&'static str>,
+    message: &'static str,
+}
+
+fn refused(
+    method: reqwest::Method,
+    path: &'static str,
+    body: Option<Value>,
+    param: Option<&'static str>,
+    message: &'static str,
+) -> Refused {
+    Refused {
+        method,
+        path,
+        body,
+        param,
+        message,
+    }
+}
+
+#[tokio::test]
+async fn requests_the_spec_does_not_allow_are_refused_naming_the_field() {
+    use reqwest::Method;
+    let mock = MockServer::start().await;
+    let cases = [
+        refused(
+            Method::GET,
+            "/v2/contacts?limit=0",
+            None,
+            Some("limit"),
+            "Validation error: limit must be greater than or equal to 1",
+        ),
+        refused(
+            Method::GET,
+            "/v2/contacts?limit=ten",
+            None,
+            Some("limit"),
+            "Validation error: limit must be an integer",
+        ),
+        refused(
+            Method::GET,
+            "/v2/contacts?contactType=visitor",
+            None,
+            Some("contactType"),
+            "Validation error: contactType must be one of `customer`, `lead`, `all`",
+        ),
+        refused(
+            Method::GET,
+            "/v2/contacts?page=2",
+            None,
+            Some("page"),
+            "Validation error: page is not a known parameter",
+        ),
+        refused(
+            Method::GET,
+            "/v2/contacts?limit=1&limit=2",
+            None,
+            Some("limit"),
+            "Validation error: limit is given more than once",
+        ),
+        refused(
+            Method::POST,
+            "/v2/contacts",
+            Some(json!({"name": "No identity"})),
+            None,
+            "Validation error: body must hold at least one of `userId`, `email`",
+        ),
+        refused(
+            Method::POST,
+            "/v2/contacts",
+            Some(json!({"email": "not-an-email"})),
+            Some("email"),
+            "Validation error: email must be an email address",
+        ),
+        refused(
+            Method::POST,
+            "/v2/contacts",
+            Some(json!({"email": "a@b.co", "name": "x".repeat(501)})),
+            Some("name"),
+            "Validation error: name must be at most 500 characters",
+        ),
+        refused(
+            Method::POST,
+            "/v2/contacts",
+            Some(json!({"email": "a@b.co", "profilePicture": "avatar.png"})),
+            Some("profilePicture"),
+            "Validation error: profilePicture must be an absolute URI",
+        ),
+        refused(
+            Method::POST,
+            "/v2/contacts",
+            Some(json!({"email": "a@b.co", "createdAt": "yesterday"})),
+            Some("createdAt"),
+            "Validation error: createdAt must be a date-time (RFC 3339)",
+        ),
+        refused(
+            Method::POST,
+            "/v2/contacts",
+            Some(json!({"email": "a@b.co", "nickname": "Al"})),
+            Some("nickname"),
+            "Validation error: nickname is not allowed",
+        ),
+        refused(
+            Method::POST,
+            "/v2/contacts",
+            Some(
+                json!({"email": "a@b.co", "companies": [{"id": "c1", "name": "Acme", "size": 3}]}),
+            ),
+            Some("companies[0].size"),
+            "Validation error: companies[0].size is not allowed",
+        ),
+        refused(
+            Method::POST,
+            "/v2/contacts",
+            Some(json!({"email": "a@b.co", "companies": [{"id": "c1", "name": ""}]})),
+            Some("companies[0].name"),
+            "Validation error: companies[0].name must be at least 1 character",
+        ),
+        refused(
+            Method::POST,
+            "/v2/contacts",
+            Some(
+                json!({"email": "a@b.co", "companies": [{"id": "c1", "name": "Acme", "monthlySpend": -1}]}),
+            ),
+            Some("companies[0].monthlySpend"),
+            "Validation error: companies[0].monthlySpend must be greater than or equal to 0",
+        ),
+        refused(
+            Method::POST,
+            "/v2/companies",
+            Some(json!({"name": "Acme"})),
+            Some("companyId"),
+            "Validation error: companyId is required",
+        ),
+        refused(
+            Method::POST,
+            "/v2/companies",
+            Some(json!({"companyId": "c1", "name": "Acme", "companySize": 2.5})),
+            Some("companySize"),
+            "Validation error: companySize must be an integer",
+        ),
+        refused(
+            Method::POST,
+            "/v2/companies",
+            None,
+            None,
+            "Validation error: body is required",
+        ),
+        refused(
+            Method::PATCH,
+            "/v2/contacts/507f1f77bcf86cd799439011/email-preferences",
+            Some(json!({"preferences": {}})),
+            Some("preferences"),
+            "Validation error: preferences must hold at least one property",
+        ),
+        refused(
+            Method::PATCH,
+            "/v2/contacts/507f1f77bcf86cd799439011/email-preferences",
+            Some(json!({"preferences": {"changelog": "maybe"}})),
+            Some("preferences.changelog"),
+            "Validation error: preferences.changelog must be one of `subscribed`, `unsubscribed`",
+        ),
+    ];
+    for case in cases {
+        let (status, body) = raw(&mock, case.method.clone(), case.path, case.body.clone()).await;
+        let what = format!("{} {}", case.method, case.path);
+        assert_eq!(status, 400, "{what}: {body}");
+        let error = &body["error"];
+        assert_eq!(error["type"], "invalid_request_error", "{what}: {body}");
+        assert_eq!(error["code"], "validation_error", "{what}: {body}");
+        assert_eq!(error["status"], 400, "{what}: {body}");
+        assert_eq!(error["param"], json!(case.param), "{what}: {body}");
+        assert_eq!(error["message"], case.message, "{what}: {body}");
+    }
+}
+
+#[tokio::test]
+async fn keys_and_api_versions_are_checked() {
+    let mock = MockServer::start().await;
+    let url = format!("{}/v2/contacts", mock.url());
+    let http = reqwest::Client::new();
+    let status = |response: reqwest::Response| response.status().as_u16();
+    let no_key = http.get(&url).send().await.expect("answers");
+    assert_eq!(status(no_key), 401);
+    let wrong_key = http
+        .get(&url)
+        .bearer_auth("nope")
+        .send()
+        .await
+        .expect("answers");
+    let body: Value = wrong_key.json().await.expect("JSON");
+    assert_eq!(body["error"]["type"], "authentication_error");
+    assert_eq!(body["error"]["status"], 401);
+    let old_version = http
+        .get(&url)
+        .bearer_auth(MOCK_API_KEY)
+        .header("Featurebase-Version", "2024-01-01.ancient")
+        .send()
+        .await
+        .expect("answers");
+    let body: Value = old_version.json().await.expect("JSON");
+    assert_eq!(body["error"]["param"], "Featurebase-Version", "{body}");
+    let known_version = http
+        .get(&url)
+        .bearer_auth(MOCK_API_KEY)
+        .header("Featurebase-Version", "2026-01-01.nova")
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(status(known_version), 200);
+}
+
+#[tokio::test]
+async fn unknown_routes_answer_the_not_found_envelope() {
+    let mock = MockServer::start().await;
+    let (status, body) = raw(&mock, reqwest::Method::GET, "/v2/boards", None).await;
+    assert_eq!(status, 404);
+    assert_eq!(body["error"]["code"], "resource_not_found", "{body}");
+}

@@ -5,7 +5,7 @@ use std::fmt;
 use std::process::ExitCode;
 
 use featurebase_api::Client;
-use featurebase_mock::MockServer;
+use featurebase_mock::{Featurebase, MockServer};
 
 /// The environment variable that sends the examples to Featurebase instead of the mock.
 pub(crate) const API_KEY_VARIABLE: &str = "FEATUREBASE_API_KEY";
@@ -23,7 +23,9 @@ impl Backend {
     pub(crate) async fn from_env() -> Result<Self, Box<dyn Error>> {
         match std::env::var(API_KEY_VARIABLE) {
             Ok(key) if !key.trim().is_empty() => Ok(Self::Production(Client::new(key)?)),
-            _ => Ok(Self::Mock(MockServer::try_start().await?)),
+            _ => Ok(Self::Mock(
+                MockServer::try_start_with(Featurebase::default()).await?,
+            )),
         }
     }
 

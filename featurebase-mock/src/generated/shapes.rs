@@ -15,14 +15,17 @@ pub static ATTACH_CONTACT_REQUEST: sv::Shape = sv::Shape::Object(
         )
         .deny_extra(),
 );
+
 /// [`ContactTypeFilter`](super::models::ContactTypeFilter).
 pub static CONTACT_TYPE_FILTER: sv::Shape = sv::Shape::Enum(
     &["customer", "lead", "all"],
 );
+
 /// [`EmailPreferenceSetting`](super::models::EmailPreferenceSetting).
 pub static EMAIL_PREFERENCE_SETTING: sv::Shape = sv::Shape::Enum(
     &["subscribed", "unsubscribed"],
 );
+
 /// [`EmailPreferencesPatch`](super::models::EmailPreferencesPatch).
 pub static EMAIL_PREFERENCES_PATCH: sv::Shape = sv::Shape::Object(
     &sv::Object::new(
@@ -37,10 +40,12 @@ pub static EMAIL_PREFERENCES_PATCH: sv::Shape = sv::Shape::Object(
         .deny_extra()
         .non_empty(),
 );
+
 /// [`FeaturebaseVersion`](super::models::FeaturebaseVersion).
 pub static FEATUREBASE_VERSION: sv::Shape = sv::Shape::Enum(
     &["2026-01-01.nova", "2025-12-12.clover"],
 );
+
 /// [`UpdateEmailPreferencesRequest`](super::models::UpdateEmailPreferencesRequest).
 pub static UPDATE_EMAIL_PREFERENCES_REQUEST: sv::Shape = sv::Shape::Object(
     &sv::Object::new(
@@ -48,6 +53,7 @@ pub static UPDATE_EMAIL_PREFERENCES_REQUEST: sv::Shape = sv::Shape::Object(
         )
         .deny_extra(),
 );
+
 /// [`UpsertCompanyRequest`](super::models::UpsertCompanyRequest).
 pub static UPSERT_COMPANY_REQUEST: sv::Shape = sv::Shape::Object(
     &sv::Object::new(
@@ -66,6 +72,7 @@ pub static UPSERT_COMPANY_REQUEST: sv::Shape = sv::Shape::Object(
         )
         .deny_extra(),
 );
+
 /// [`UpsertContactCompany`](super::models::UpsertContactCompany).
 pub static UPSERT_CONTACT_COMPANY: sv::Shape = sv::Shape::Object(
     &sv::Object::new(
@@ -110,6 +117,7 @@ pub static UPSERT_CONTACT_COMPANY: sv::Shape = sv::Shape::Object(
         )
         .deny_extra(),
 );
+
 /// [`UpsertContactRequest`](super::models::UpsertContactRequest).
 pub static UPSERT_CONTACT_REQUEST: sv::Shape = sv::Shape::Object(
     &sv::Object::new(

@@ -165,12 +165,12 @@ fn fits(value: &str, text: &Text) -> Result<(), String> {
     if let Some(min) = text.min_length
         && length < min
     {
-        return Err(format!("must be at least {min} characters"));
+        return Err(format!("must be at least {}", characters(min)));
     }
     if let Some(max) = text.max_length
         && length > max
     {
-        return Err(format!("must be at most {max} characters"));
+        return Err(format!("must be at most {}", characters(max)));
     }
     match text.format {
         Some(Format::Email) if !is_email(value) => Err("must be an email address".to_owned()),
@@ -178,6 +178,13 @@ fn fits(value: &str, text: &Text) -> Result<(), String> {
             Err("must be an absolute URI".to_owned())
         }
         _ => Ok(()),
+    }
+}
+
+fn characters(count: usize) -> String {
+    match count {
+        1 => "1 character".to_owned(),
+        _ => format!("{count} characters"),
     }
 }
 
@@ -222,4 +229,77 @@ fn dedup(mut names: Vec<&str>) -> Vec<&str> {
     let mut seen = std::collections::BTreeSet::new();
     names.retain(|name| seen.insert(*name));
     names
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::support::Property;
+
+    static LEVEL: Shape = Shape::IntEnum(&[1, 2, 3]);
+    static TAG: Shape = Shape::OneOf(&[&Shape::Boolean, &Shape::String(Text::ANY.max_length(3))]);
+    static ITEM: Shape = Shape::Object(
+        &Object::new(&[
+            Property::new("id", &Shape::String(Text::ANY)).read_only(),
+            Property::new("level", &LEVEL).required(),
+            Property::new("note", &Shape::String(Text::ANY)).nullable(),
+            Property::new("tags", &Shape::Map(&TAG)),
+        ])
+        .keep_extra(&Shape::Integer(Range::ANY.maximum(9.0))),
+    );
+
+    fn refusal(value: serde_json::Value) -> Option<(Option<String>, String)> {
+        check(&value, &ITEM, "")
+            .err()
+            .map(|invalid| (invalid.param, invalid.rule))
+    }
+
+    #[test]
+    fn a_value_that_fits_passes() {
+        let value = json!({"level": 2, "note": null, "tags": {"a": true, "b": "abc"}, "extra": 9});
+        assert_eq!(refusal(value), None);
+    }
+
+    #[test]
+    fn each_rule_names_the_path_of_what_breaks_it() {
+        let cases = [
+            (json!({}), "level", "is required"),
+            (json!({"level": 4}), "level", "must be one of `1`, `2`, `3`"),
+            (json!({"level": 1, "id": "x"}), "id", "is read-only"),
+            (
+                json!({"level": 1, "tags": {"a": "abcd"}}),
+                "tags.a",
+                "must be a boolean",
+            ),
+            (
+                json!({"level": 1, "extra": 10}),
+                "extra",
+                "must be less than or equal to 9",
+            ),
+            (
+                json!({"level": 1, "extra": "x"}),
+                "extra",
+                "must be an integer",
+            ),
+            (json!({"level": 1, "note": 5}), "note", "must be a string"),
+        ];
+        for (value, param, rule) in cases {
+            let expected = Some((Some(param.to_owned()), rule.to_owned()));
+            assert_eq!(refusal(value.clone()), expected, "{value}");
+        }
+    }
+
+    #[test]
+    fn emails_need_a_local_part_and_a_dotted_domain() {
+        for good in ["a@b.co", "first.last+tag@mail.example.org"] {
+            assert!(is_email(good), "{good}");
+        }
+        for bad in [
+            "", "a", "a@", "@b.co", "a@b", "a@b..co", "a b@c.de", "a@b.co\n",
+        ] {
+            assert!(!is_email(bad), "{bad:?}");
+        }
+    }
 }
