@@ -37,6 +37,17 @@ enum Mode {
     ReadOnly,
 }
 
+impl Mode {
+    /// Featurebase itself is only written to when `--write` says so.
+    fn of(backend: &Backend, write: bool) -> Self {
+        if write || backend.is_mock() {
+            Self::Write
+        } else {
+            Self::ReadOnly
+        }
+    }
+}
+
 #[tokio::main]
 async fn main() -> ExitCode {
     common::exit_code(start().await)
@@ -45,11 +56,7 @@ async fn main() -> ExitCode {
 async fn start() -> Result<(), Box<dyn Error>> {
     let write = parse_args(std::env::args().skip(1))?;
     let backend = Backend::from_env().await?;
-    let mode = if write || backend.is_mock() {
-        Mode::Write
-    } else {
-        Mode::ReadOnly
-    };
+    let mode = Mode::of(&backend, write);
     let mut out = io::stdout().lock();
     writeln!(out, "featurebase-api quickstart, against {backend}\n")?;
     run(backend.client(), mode, &mut out).await
@@ -333,6 +340,15 @@ mod tests {
             "{requests:?}"
         );
         assert!(output.contains("pass --write"), "{output}");
+    }
+
+    #[tokio::test]
+    async fn only_the_mock_is_written_to_without_write() {
+        let production = || Backend::Production(Client::new("key").unwrap());
+        assert_eq!(Mode::of(&production(), false), Mode::ReadOnly);
+        assert_eq!(Mode::of(&production(), true), Mode::Write);
+        let mock = Backend::Mock(MockServer::start().await);
+        assert_eq!(Mode::of(&mock, false), Mode::Write);
     }
 
     #[test]

@@ -82,9 +82,7 @@ async fn main() -> ExitCode {
 async fn start() -> Result<(), Box<dyn Error>> {
     let args = parse_args(std::env::args().skip(1))?;
     let backend = Backend::from_env().await?;
-    if !backend.is_mock() && !args.write {
-        return Err("this writes contacts to Featurebase: pass --write to go ahead".into());
-    }
+    check_write(&backend, args.write)?;
     let file = File::open(&args.file)
         .map_err(|error| format!("cannot open {}: {error}", args.file.display()))?;
     let entries = read_entries(file)?;
@@ -101,6 +99,15 @@ async fn start() -> Result<(), Box<dyn Error>> {
     progress.finish_and_clear();
     summary.print(&mut io::stdout().lock())?;
     Ok(())
+}
+
+/// Featurebase itself is only written to when `--write` says so.
+fn check_write(backend: &Backend, write: bool) -> Result<(), &'static str> {
+    if write || backend.is_mock() {
+        Ok(())
+    } else {
+        Err("this writes contacts to Featurebase: pass --write to go ahead")
+    }
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, Box<dyn Error>> {
@@ -359,6 +366,19 @@ usr_5,,Five,,comp_5,
         let summary = sync(&mock, b"userId\nusr_a\n").await;
         assert_eq!(failed_lines(&summary), [2]);
         assert!(summary.failed[0].reason.contains("503"), "{summary:?}");
+    }
+
+    #[tokio::test]
+    async fn featurebase_is_written_to_only_with_write() {
+        let production = Backend::Production(Client::new("key").unwrap());
+        assert!(
+            check_write(&production, false)
+                .unwrap_err()
+                .contains("--write")
+        );
+        assert_eq!(check_write(&production, true), Ok(()));
+        let mock = Backend::Mock(MockServer::start().await);
+        assert_eq!(check_write(&mock, false), Ok(()));
     }
 
     #[test]
