@@ -20,6 +20,7 @@ use featurebase_api::models::{
     AttachContactRequest, Company, Contact, EmailPreferenceSetting, EmailPreferencesPatch,
     UpdateEmailPreferencesRequest, UpsertCompanyRequest, UpsertContactRequest,
 };
+use featurebase_api::resources::UsersContacts;
 use futures::{StreamExt, TryStreamExt};
 
 const USAGE: &str = "usage: quickstart [--write]";
@@ -94,30 +95,12 @@ async fn write_records(client: &Client, out: &mut dyn Write) -> Result<(), Box<d
     let contacts = client.users().contacts();
     let ada = UpsertContactRequest::with_user_id_and_email("usr_ada", "ada@example.com");
     let grace = UpsertContactRequest::with_user_id_and_email("usr_grace", "grace@example.com");
-    // Ada twice: the second upsert has her userId again, so it updates her rather than
-    // creating another contact.
-    let requests = [
-        ada.clone().name("Ada Lovelace"),
-        grace.name("Grace Hopper"),
-        ada.name("Ada King"),
-    ];
-    let mut upserted = Vec::new();
-    for request in requests {
-        let response = contacts
-            .create_or_update(request)
-            .send_with_response()
-            .await?;
-        let contact = &response.value;
-        let email = contact.email.as_deref().unwrap_or("-");
-        let detail = columns(email, &contact.name, &contact.id);
-        step(
-            out,
-            "upsert contact",
-            &with_outcome(response.status, &detail),
-        )?;
-        upserted.push(response.value);
-    }
-    let ada = upserted.pop().expect("three upserts");
+    let alan = UpsertContactRequest::with_email("alan@example.com");
+    upsert_contact(&contacts, ada.clone().name("Ada Lovelace"), out).await?;
+    upsert_contact(&contacts, grace.name("Grace Hopper"), out).await?;
+    upsert_contact(&contacts, alan.name("Alan Turing"), out).await?;
+    // Ada's userId again: this updates her rather than creating another contact.
+    let ada = upsert_contact(&contacts, ada.name("Ada King"), out).await?;
 
     let companies = client.users().companies();
     let acme = UpsertCompanyRequest::new("comp_acme", "Acme Inc").plan("enterprise");
@@ -160,6 +143,27 @@ async fn write_records(client: &Client, out: &mut dyn Write) -> Result<(), Box<d
     let detail = format!("{}: changelog {status} (effective: {effective})", ada.name);
     step(out, "email preferences", &detail)?;
     Ok(())
+}
+
+/// Upserts `request`, printing whether it created or updated the contact.
+async fn upsert_contact(
+    contacts: &UsersContacts,
+    request: UpsertContactRequest,
+    out: &mut dyn Write,
+) -> Result<Contact, Box<dyn Error>> {
+    let response = contacts
+        .create_or_update(request)
+        .send_with_response()
+        .await?;
+    let contact = response.value;
+    let email = contact.email.as_deref().unwrap_or("-");
+    let detail = columns(email, &contact.name, &contact.id);
+    step(
+        out,
+        "upsert contact",
+        &with_outcome(response.status, &detail),
+    )?;
+    Ok(contact)
 }
 
 /// Streams the contacts, fetching each page of [`PAGE_SIZE`] as the stream reaches it.
@@ -248,7 +252,7 @@ mod tests {
         let output = run_against(&mock, Mode::Write).await;
 
         for (operation, count) in [
-            ("upsertContact", 3),
+            ("upsertContact", 4),
             ("upsertCompany", 1),
             ("attachContactToCompany", 1),
             ("getCompanyById", 1),
@@ -271,7 +275,10 @@ mod tests {
             .iter()
             .map(|r| r.json().unwrap()["name"].clone())
             .collect();
-        assert_eq!(names, ["Ada Lovelace", "Grace Hopper", "Ada King"]);
+        assert_eq!(
+            names,
+            ["Ada Lovelace", "Grace Hopper", "Alan Turing", "Ada King"]
+        );
     }
 
     #[tokio::test]
@@ -284,7 +291,7 @@ mod tests {
             .requests_to("upsertContact")
             .into_iter()
             .map(|r| r.status);
-        assert_eq!(lines.len(), 3, "{output}");
+        assert_eq!(lines.len(), 4, "{output}");
         for (line, status) in lines.iter().zip(statuses) {
             let status = StatusCode::from_u16(status).unwrap();
             let shown = with_outcome(status, "");
