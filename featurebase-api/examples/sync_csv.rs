@@ -143,14 +143,8 @@ fn read_entries(file: impl Read) -> Result<Vec<Entry>, csv::Error> {
     for record in reader.records() {
         let record = record?;
         let line = record.position().map_or(0, csv::Position::line);
-        let entry = match record.deserialize::<Row>(Some(&headers)) {
-            Ok(row) => row.into_entry(line),
-            Err(error) => Entry {
-                line,
-                label: "-".to_owned(),
-                request: Err(error.to_string()),
-            },
-        };
+        let row: Row = record.deserialize(Some(&headers))?;
+        let entry = row.into_entry(line);
         entries.push(entry);
     }
     Ok(entries)
@@ -314,6 +308,13 @@ usr_5,,Five,,comp_5,
                 .unwrap_err()
                 .contains("go together")
         );
+    }
+
+    #[test]
+    fn a_ragged_file_is_refused_with_the_line_at_fault() {
+        let error = read_entries("userId,email\nusr_1,a@example.com\nusr_2\n".as_bytes());
+        let message = error.unwrap_err().to_string();
+        assert!(message.contains("line: 3"), "{message}");
     }
 
     #[tokio::test]
