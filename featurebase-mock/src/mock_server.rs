@@ -8,7 +8,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use featurebase_api::Client;
 use tokio::net::TcpListener;
-use tokio::task::JoinHandle;
+use tokio::sync::oneshot;
 
 use crate::faults::{Fault, Faults};
 use crate::log::{LoggedRequest, RequestLog};
@@ -41,7 +41,8 @@ pub struct MockServer<A = Featurebase> {
     client: Client,
     api: Arc<A>,
     shared: Arc<Shared>,
-    task: JoinHandle<()>,
+    /// Stops the server when sent to, or dropped.
+    stop: Option<oneshot::Sender<()>>,
 }
 
 impl MockServer {
@@ -101,9 +102,16 @@ impl<A: Api> MockServer<A> {
         if let Some(key) = key {
             app = app.layer(axum::Extension(ApiKeys(Arc::new(vec![key.to_owned()]))));
         }
-        let task = tokio::spawn(async move {
-            // Serving ends only with an I/O error on the listener, or when dropped.
-            let _ = axum::serve(listener, app).await;
+        let (stop, stopped) = oneshot::channel::<()>();
+        tokio::spawn(async move {
+            // Open connections close once their requests are answered; a request held by
+            // `Fault::Timeout` ends with the runtime.
+            let shutdown = async {
+                let _ = stopped.await;
+            };
+            let _ = axum::serve(listener, app)
+                .with_graceful_shutdown(shutdown)
+                .await;
         });
         let client = Client::builder(key.unwrap_or(MOCK_API_KEY))
             .base_url(&url)
@@ -116,7 +124,7 @@ impl<A: Api> MockServer<A> {
             client,
             api,
             shared,
-            task,
+            stop: Some(stop),
         })
     }
 
@@ -165,7 +173,9 @@ impl<A: Api> MockServer<A> {
 
 impl<A> Drop for MockServer<A> {
     fn drop(&mut self) {
-        self.task.abort();
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
     }
 }
 

@@ -278,3 +278,94 @@ async fn unknown_routes_answer_the_not_found_envelope() {
     assert_eq!(status, 404);
     assert_eq!(body["error"]["code"], "resource_not_found", "{body}");
 }
+
+#[tokio::test]
+async fn server_errors_are_injected_per_operation_and_counted_down() {
+    let mock = MockServer::start().await;
+    mock.fail_next("listCompanies", 2, Fault::ServerError(503));
+    let companies = mock.client().users().companies().list().await;
+    assert!(
+        companies.is_ok(),
+        "two retries outlast two faults: {companies:?}"
+    );
+    let statuses: Vec<u16> = mock
+        .requests_to("listCompanies")
+        .iter()
+        .map(|r| r.status)
+        .collect();
+    assert_eq!(statuses, [503, 503, 200]);
+    assert!(
+        mock.requests_to("listContacts").is_empty(),
+        "other operations are untouched"
+    );
+}
+
+#[tokio::test]
+async fn a_timeout_fault_holds_the_request_until_the_client_gives_up() {
+    use std::time::Duration;
+    let mock = MockServer::start().await;
+    mock.fail_next("listContacts", 1, Fault::Timeout);
+    let options = featurebase_api::runtime::RequestOptions::new()
+        .timeout(Duration::from_millis(200))
+        .max_retries(0);
+    let outcome = mock
+        .client()
+        .users()
+        .contacts()
+        .list()
+        .with_options(options)
+        .await;
+    assert!(
+        matches!(outcome, Err(featurebase_api::Error::Timeout(_))),
+        "{outcome:?}"
+    );
+    let after = mock.client().users().contacts().list().await;
+    assert!(
+        after.is_ok(),
+        "only the next request meets the fault: {after:?}"
+    );
+}
+
+#[tokio::test]
+#[should_panic(expected = "the spec has no operation `listWidgets`")]
+async fn faults_name_operations_the_spec_has() {
+    let mock = MockServer::start().await;
+    mock.fail_next("listWidgets", 1, Fault::RateLimited);
+}
+
+#[tokio::test]
+async fn the_log_keeps_what_was_sent() {
+    let mock = MockServer::start().await;
+    let request = featurebase_api::models::UpsertCompanyRequest::new("comp_1", "Acme");
+    let company = mock
+        .client()
+        .users()
+        .companies()
+        .create_or_update(request)
+        .await;
+    assert!(company.is_ok(), "{company:?}");
+    let logged = mock.requests();
+    assert_eq!(logged.len(), 1);
+    let upsert = &logged[0];
+    assert_eq!(upsert.operation.as_deref(), Some("upsertCompany"));
+    assert_eq!(upsert.method, http::Method::POST);
+    assert_eq!(upsert.path, "/v2/companies");
+    assert_eq!(upsert.header("authorization"), Some("Bearer mock-api-key"));
+    assert_eq!(
+        upsert.json(),
+        Some(json!({"companyId": "comp_1", "name": "Acme"}))
+    );
+}
+
+#[tokio::test]
+async fn a_dropped_mock_stops_serving_even_kept_alive_connections() {
+    let mock = MockServer::start().await;
+    let url = format!("{}/v2/contacts", mock.url());
+    let http = reqwest::Client::new();
+    let before = http.get(&url).bearer_auth(MOCK_API_KEY).send().await;
+    assert_eq!(before.expect("answers").status(), 200);
+    drop(mock);
+    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    let after = http.get(&url).bearer_auth(MOCK_API_KEY).send().await;
+    assert!(after.is_err(), "{after:?}");
+}
