@@ -3,68 +3,74 @@
 //!
 //! `cargo bench -p featurebase-tests --bench client`
 //!
-//! Cases: (a) `GET /v2/contacts/{id}` answering the spec's documented contact example,
-//! (b) `POST /v2/contacts` (upsert) with a JSON body, answering the same contact, (c)
-//! `GET /v2/contacts?limit=100` answering a list of 100 such contacts. The baseline uses one
-//! shared `reqwest::Client` (same timeouts as the generated client's defaults), the same
-//! headers (bearer auth, `Featurebase-Version`, `Accept`, `Content-Type`), a `format!`ted URL,
-//! a status check, and `serde_json` into the same generated model types. Requests are
-//! sequential and the two clients alternate request by request, after a warm-up, so that
-//! both see the same machine state; the ratio is ours / baseline, measured in this run.
+//! Cases: `GET /v2/contacts/{id}` answering the spec's documented contact example, the
+//! `POST /v2/contacts` upsert with a JSON body answering the same contact, and
+//! `GET /v2/contacts?limit=N` answering a page of 1 and of 100 such contacts; the 1-item page
+//! also 200 requests at a time with 50 in flight. The baseline uses one shared
+//! `reqwest::Client` (same timeouts as the generated client's defaults), the same headers
+//! (bearer auth, `Featurebase-Version`, `Accept`, `Content-Type`), a `format!`ted URL, a
+//! status check, and `serde_json` into the same generated model types. The two clients
+//! alternate request by request (round by round under concurrency), after a warm-up, so that
+//! both see the same machine state; each figure is a median, and the ratio is ours / baseline
+//! measured in this run.
+
+#[path = "support/server.rs"]
+mod server;
+mod support;
 
 use std::future::Future;
 use std::time::{Duration, Instant};
 
+use futures::stream::{self, StreamExt};
+
 use axum::Router;
 use axum::body::Bytes;
+use axum::http::Uri;
 use axum::http::header::CONTENT_TYPE;
 use axum::routing::get;
 use featurebase_api::Client;
 use featurebase_api::models::{Contact, ContactList, UpsertContactRequest};
-use serde_json::Value;
 
 const API_KEY: &str = "bench-key";
 const API_VERSION: &str = "2026-01-01.nova";
 const CONTACT_ID: &str = "676f0f6765bdaa7d7d760f88";
 const WARM_UP: usize = 200;
+/// Under concurrency: requests per round, and how many of them in flight at a time.
+const REQUESTS: usize = 200;
+const IN_FLIGHT: usize = 50;
 
-/// The documented example of `GET /v2/contacts/{id}`, from the spec.
-fn contact_example() -> Value {
-    let spec = include_str!("../../spec/featurebase.yaml");
-    let spec: Value = serde_yaml::from_str(spec).expect("the spec is YAML");
-    spec["paths"]["/v2/contacts/{id}"]["get"]["responses"]["200"]["content"]["application/json"]
-        ["example"]
-        .clone()
+/// What the server answers: a contact, and list pages of 1 and 100 contacts.
+struct Bodies {
+    contact: Bytes,
+    one: Bytes,
+    hundred: Bytes,
 }
 
-/// A list page of `count` copies of the example contact, each with its own id.
-fn contact_list(contact: &Value, count: usize) -> Value {
-    let data: Vec<Value> = (0..count)
-        .map(|index| {
-            let mut contact = contact.clone();
-            contact["id"] = Value::String(format!("676f0f6765bdaa7d7d76{index:04x}"));
-            contact
-        })
-        .collect();
-    serde_json::json!({"object": "list", "data": data, "nextCursor": null})
-}
-
-/// Starts the server on its own thread and runtime; returns its base URL.
-fn start_server(contact: Bytes, list: Bytes) -> String {
+/// Starts the server; returns its base URL.
+fn start_server(bodies: Bodies) -> String {
     let json = |body: Bytes| ([(CONTENT_TYPE, "application/json")], body);
-    let (one, upserted) = (contact.clone(), contact);
+    let Bodies {
+        contact,
+        one,
+        hundred,
+    } = bodies;
+    let upserted = contact.clone();
     let app = Router::new()
         .route(
             "/v2/contacts/{id}",
             get(move || {
-                let body = one.clone();
+                let body = contact.clone();
                 async move { json(body) }
             }),
         )
         .route(
             "/v2/contacts",
-            get(move || {
-                let body = list.clone();
+            get(move |uri: Uri| {
+                let body = match uri.query() {
+                    Some("limit=1") => one.clone(),
+                    Some("limit=100") => hundred.clone(),
+                    other => panic!("unexpected query {other:?}"),
+                };
                 async move { json(body) }
             })
             .post(move |request: Bytes| {
@@ -75,20 +81,7 @@ fn start_server(contact: Bytes, list: Bytes) -> String {
                 }
             }),
         );
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
-    listener.set_nonblocking(true).expect("non-blocking");
-    let address = listener.local_addr().expect("address");
-    std::thread::spawn(move || {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .expect("server runtime");
-        runtime.block_on(async move {
-            let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
-            axum::serve(listener, app).await.expect("server");
-        });
-    });
-    format!("http://{address}")
+    server::serve(app)
 }
 
 /// The hand-written client: one `reqwest::Client`, the headers every request needs.
@@ -140,7 +133,7 @@ impl Baseline {
         Self::decode(request).await
     }
 
-    async fn list(&self, limit: u32) -> ContactList {
+    async fn list(&self, limit: i64) -> ContactList {
         let url = format!("{}/v2/contacts?limit={limit}", self.base);
         Self::decode(self.request(reqwest::Method::GET, url)).await
     }
@@ -152,25 +145,7 @@ fn upsert_body() -> UpsertContactRequest {
         .subscribed_to_changelog(true)
 }
 
-/// Microseconds per request.
-struct Timings(Vec<f64>);
-
-impl Timings {
-    fn mean(&self) -> f64 {
-        self.0.iter().sum::<f64>() / self.0.len() as f64
-    }
-
-    fn median(&self) -> f64 {
-        let mut sorted = self.0.clone();
-        sorted.sort_by(f64::total_cmp);
-        let middle = sorted.len() / 2;
-        if sorted.len().is_multiple_of(2) {
-            (sorted[middle - 1] + sorted[middle]) / 2.0
-        } else {
-            sorted[middle]
-        }
-    }
-}
+const BASELINE: &str = "hand-written reqwest into the same models";
 
 async fn time<F: Future>(future: F) -> f64 {
     let started = Instant::now();
@@ -178,15 +153,20 @@ async fn time<F: Future>(future: F) -> f64 {
     started.elapsed().as_secs_f64() * 1e6
 }
 
-/// Warms both up, then alternates them for `n` requests each.
-async fn measure<B, O, FB, FO>(n: usize, mut baseline: B, mut ours: O) -> (Timings, Timings)
+/// Warms both up for `warm_up` rounds, then alternates them for `n` rounds each; the median
+/// round of each, in microseconds, baseline first.
+async fn measure<B, O, FB, FO>(
+    (warm_up, n): (usize, usize),
+    mut baseline: B,
+    mut ours: O,
+) -> (f64, f64)
 where
     B: FnMut() -> FB,
     O: FnMut() -> FO,
     FB: Future,
     FO: Future,
 {
-    for _ in 0..WARM_UP {
+    for _ in 0..warm_up {
         baseline().await;
         ours().await;
     }
@@ -201,19 +181,20 @@ where
             base.push(time(baseline()).await);
         }
     }
-    (Timings(base), Timings(own))
+    (support::median(&base), support::median(&own))
 }
 
-fn report(case: &str, n: usize, (base, ours): (Timings, Timings)) {
-    println!(
-        "{case:<34} {n:>6} {:>9.1} {:>9.1} {:>9.1} {:>9.1} {:>7.3} {:>7.3}",
-        base.mean(),
-        base.median(),
-        ours.mean(),
-        ours.median(),
-        ours.mean() / base.mean(),
-        ours.median() / base.median(),
-    );
+/// Runs `call` `REQUESTS` times, `IN_FLIGHT` at a time.
+async fn concurrently<F: Future>(call: impl Fn() -> F) {
+    stream::iter(0..REQUESTS)
+        .map(|_| call())
+        .buffer_unordered(IN_FLIGHT)
+        .for_each(|_| async {})
+        .await;
+}
+
+fn report(case: &str, (base, ours): (f64, f64)) {
+    support::figure(&format!("per call, {case}"), ours, "µs", base, BASELINE);
 }
 
 fn main() {
@@ -222,12 +203,13 @@ fn main() {
     let quick = !std::env::args().any(|arg| arg == "--bench");
     let scale = if quick { 50 } else { 1 };
 
-    let contact = contact_example();
-    let list = contact_list(&contact, 100);
-    let base_url = start_server(
-        serde_json::to_vec(&contact).expect("contact").into(),
-        serde_json::to_vec(&list).expect("list").into(),
-    );
+    let contact = support::contact_example();
+    let body = |value: &serde_json::Value| Bytes::from(serde_json::to_vec(value).expect("JSON"));
+    let base_url = start_server(Bodies {
+        contact: body(&contact),
+        one: body(&support::contact_page(&contact, 1)),
+        hundred: body(&support::contact_page(&contact, 100)),
+    });
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -246,46 +228,55 @@ fn main() {
         assert_eq!(ours.name, "John Steezy");
         let ours = contacts.create_or_update(upsert_body()).await.expect("upsert");
         assert_eq!(ours, baseline.upsert(&upsert_body()).await);
-        let ours = contacts.list().limit(100).await.expect("list");
-        assert_eq!(ours.data, baseline.list(100).await.data);
-        assert_eq!(ours.data.len(), 100);
+        for limit in [1, 100] {
+            let ours = contacts.list().limit(limit).await.expect("list");
+            assert_eq!(ours.data, baseline.list(limit).await.data);
+            assert_eq!(ours.data.len(), limit as usize);
+        }
 
         println!(
-            "client overhead, µs per request (sequential, {WARM_UP} warm-up requests each; ratio = ours / baseline)"
+            "client overhead: median µs per request, sequential after {WARM_UP} warm-up requests each, the two clients alternating"
         );
-        println!(
-            "{:<34} {:>6} {:>9} {:>9} {:>9} {:>9} {:>7} {:>7}",
-            "case", "n", "base mean", "base med", "ours mean", "ours med", "x mean", "x med"
-        );
-        let n = 10_000 / scale;
+        let sequential = (WARM_UP, 10_000 / scale);
         let timings = measure(
-            n,
+            sequential,
             || baseline.retrieve(CONTACT_ID),
             || async { contacts.retrieve(CONTACT_ID).await.expect("retrieve") },
         )
         .await;
-        report("(a) GET /v2/contacts/{id}", n, timings);
-
+        report("GET /v2/contacts/{id}", timings);
         let timings = measure(
-            n,
+            sequential,
             || async { baseline.upsert(&upsert_body()).await },
             || async {
-                contacts
-                    .create_or_update(upsert_body())
-                    .await
-                    .expect("upsert")
+                let request = contacts.create_or_update(upsert_body());
+                request.await.expect("upsert")
             },
         )
         .await;
-        report("(b) POST /v2/contacts (upsert)", n, timings);
+        report("POST /v2/contacts (upsert)", timings);
+        for (limit, n) in [(1, 10_000), (100, 4_000)] {
+            let timings = measure(
+                (WARM_UP, n / scale),
+                || baseline.list(limit),
+                || async { contacts.list().limit(limit).await.expect("list") },
+            )
+            .await;
+            report(&format!("{limit}-item page"), timings);
+        }
 
-        let n = 4_000 / scale;
-        let timings = measure(
-            n,
-            || baseline.list(100),
-            || async { contacts.list().limit(100).await.expect("list") },
+        let (base, ours) = measure(
+            (5, 200 / scale),
+            || concurrently(|| baseline.list(1)),
+            || concurrently(|| async { contacts.list().limit(1).await.expect("list") }),
         )
         .await;
-        report("(c) GET /v2/contacts?limit=100", n, timings);
+        support::figure(
+            &format!("per call, {REQUESTS} requests {IN_FLIGHT} in flight, 1-item page"),
+            ours / 1000.0,
+            &format!("ms per {REQUESTS} requests"),
+            base / 1000.0,
+            BASELINE,
+        );
     });
 }

@@ -7,9 +7,11 @@
 //!
 //! `cargo bench -p featurebase-tests --bench decode`
 
+mod support;
+
 use std::collections::BTreeMap;
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use featurebase_api::models::ContactList;
 use featurebase_api::runtime::{Number, Timestamp};
@@ -96,33 +98,18 @@ mod baseline {
 
 /// The documented contact of `GET /v2/contacts/{id}`, 100 times with distinct ids.
 fn page() -> Vec<u8> {
-    let spec: Value = serde_yaml::from_str(include_str!("../../spec/featurebase.yaml"))
-        .expect("the spec is YAML");
-    let contact = &spec["paths"]["/v2/contacts/{id}"]["get"]["responses"]["200"]["content"]["application/json"]
-        ["example"];
-    let data: Vec<Value> = (0..100)
-        .map(|index| {
-            let mut contact = contact.clone();
-            contact["id"] = Value::String(format!("676f0f6765bdaa7d7d76{index:04x}"));
-            contact
-        })
-        .collect();
-    let page = serde_json::json!({"object": "list", "data": data, "nextCursor": null});
+    let page = support::contact_page(&support::contact_example(), 100);
     serde_json::to_vec(&page).expect("JSON")
 }
 
 /// A named way to decode the page.
 type Case<'a> = (&'a str, &'a dyn Fn(&[u8]));
 
-fn time(decode: &dyn Fn(&[u8]), bytes: &[u8]) -> Duration {
+/// Microseconds to decode `bytes`.
+fn time(decode: &dyn Fn(&[u8]), bytes: &[u8]) -> f64 {
     let start = Instant::now();
     decode(bytes);
-    start.elapsed()
-}
-
-fn median(mut times: Vec<Duration>) -> Duration {
-    times.sort();
-    times[times.len() / 2]
+    start.elapsed().as_secs_f64() * 1e6
 }
 
 fn main() {
@@ -141,7 +128,7 @@ fn main() {
             black_box(serde_json::from_slice::<IgnoredAny>(b).expect("parses"));
         }),
     ];
-    let mut times: Vec<Vec<Duration>> = vec![Vec::new(); cases.len()];
+    let mut times: Vec<Vec<f64>> = vec![Vec::new(); cases.len()];
     for round in 0..WARM_UP + ROUNDS {
         for (index, (_, decode)) in cases.iter().enumerate() {
             let elapsed = time(*decode, &bytes);
@@ -150,16 +137,18 @@ fn main() {
             }
         }
     }
-    let medians: Vec<Duration> = times.into_iter().map(median).collect();
+    let medians: Vec<f64> = times.iter().map(|times| support::median(times)).collect();
     println!(
         "decode: a 100-item contacts page ({} KB), median of {ROUNDS} interleaved rounds after {WARM_UP} warm-up",
         bytes.len() / 1024
     );
     for ((name, _), median) in cases.iter().zip(&medians) {
-        println!(
-            "{name}: {:.1} µs (ratio {:.2}x vs derive baseline)",
-            median.as_secs_f64() * 1e6,
-            median.as_secs_f64() / medians[0].as_secs_f64()
+        support::figure(
+            &format!("decode 100-item page, {name}"),
+            *median,
+            "µs",
+            medians[0],
+            "derive baseline (same fields and types)",
         );
     }
 }

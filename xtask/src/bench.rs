@@ -172,6 +172,10 @@ fn bench(options: &BenchOptions) -> Result<(), String> {
         per_op(largest) / per_op(synthetic)
     );
     println!();
+    for g in &generations {
+        println!("{}", figure_line(g, baseline));
+    }
+    println!();
     println!(
         "  ratio synthetic/baseline: time {:.2}x, operations {:.2}x, generated lines {:.2}x, time per operation {:.2}x",
         ratio(synthetic.median, baseline.median),
@@ -270,6 +274,19 @@ fn generation(spec: &str, text: &str, iterations: usize) -> Result<Generation, S
     })
 }
 
+/// `generation, N operations, per operation: X ms (ratio Rx vs ...)`: the standard figure
+/// line `cargo xtask bench` reads, against the time per operation of `baseline`.
+fn figure_line(generation: &Generation, baseline: &Generation) -> String {
+    format!(
+        "generation, {} operations, per operation: {:.3} ms (ratio {:.2}x vs {}, {} operations)",
+        generation.operations,
+        per_op(generation) * 1000.0,
+        per_op(generation) / per_op(baseline),
+        baseline.spec,
+        baseline.operations,
+    )
+}
+
 /// The median of sorted, non-empty `times`.
 fn median(times: &[Duration]) -> Duration {
     let middle = times.len() / 2;
@@ -345,6 +362,26 @@ mod tests {
         let ms = Duration::from_millis;
         assert_eq!(median(&[ms(1), ms(2), ms(9)]), ms(2));
         assert_eq!(median(&[ms(1), ms(3), ms(5), ms(9)]), ms(4));
+    }
+
+    #[test]
+    fn figure_lines_give_the_time_per_operation_against_the_baseline() {
+        let generation = |spec: &str, operations, median| Generation {
+            spec: spec.to_owned(),
+            operations,
+            lines: 0,
+            runs: 1,
+            median,
+            min: median,
+            max: median,
+            peak_mib: None,
+        };
+        let baseline = generation(BASELINE, 20, Duration::from_millis(40));
+        let large = generation("synthetic x 9", 1026, Duration::from_millis(1026));
+        assert_eq!(
+            figure_line(&large, &baseline),
+            "generation, 1026 operations, per operation: 1.000 ms (ratio 0.50x vs spec/featurebase.yaml, 20 operations)"
+        );
     }
 
     #[test]

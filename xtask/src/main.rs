@@ -1,8 +1,9 @@
 //! Project tasks: `cargo xtask regen [--check] [--spec PATH] [--out DIR] [--mock-out DIR]
-//! [--changelog FILE]` and
-//! `cargo xtask bench-codegen [--iterations N] [--no-compile]`.
+//! [--changelog FILE]`, `cargo xtask bench-codegen [--iterations N] [--no-compile]` and
+//! `cargo xtask bench [--only STEP]...`.
 
 mod bench;
+mod bench_all;
 mod regen;
 
 use std::path::PathBuf;
@@ -11,6 +12,7 @@ use std::process::ExitCode;
 const USAGE: &str = "\
 usage: cargo xtask regen [--check] [--spec PATH] [--out DIR] [--mock-out DIR] [--changelog FILE]
        cargo xtask bench-codegen [--iterations N] [--no-compile]
+       cargo xtask bench [--only STEP]...
 
   regen          write the generated client from the spec (only files that changed)
   --check        write nothing; fail and name each stale file if the output is out of date
@@ -26,26 +28,26 @@ usage: cargo xtask regen [--check] [--spec PATH] [--out DIR] [--mock-out DIR] [-
                  after a touch (incremental and CARGO_INCREMENTAL=0); print both, with
                  their ratios
   --iterations N how many timed generation runs per spec
-  --no-compile   only time generation";
+  --no-compile   only time generation
+
+  bench          build and run every benchmark in release (decode, client, bulk, codegen,
+                 compile), echo their figures and end with a summary against the goals
+  --only STEP    run only this step (may be repeated)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.first().map(String::as_str) == Some("bench-codegen") {
-        return match bench::parse(&args[1..]) {
-            Ok(options) => bench::run(&options),
-            Err(message) => {
-                eprintln!("{message}\n\n{USAGE}");
-                ExitCode::from(2)
-            }
-        };
-    }
-    match parse(&args) {
-        Ok(options) => regen::run(&options),
-        Err(message) => {
-            eprintln!("{message}\n\n{USAGE}");
-            ExitCode::from(2)
-        }
-    }
+    let (task, rest) = args
+        .split_first()
+        .map_or(("", &[][..]), |(t, r)| (t.as_str(), r));
+    let run = match task {
+        "bench-codegen" => bench::parse(rest).map(|options| bench::run(&options)),
+        "bench" => bench_all::parse(rest).map(|steps| bench_all::run(&steps)),
+        _ => parse(&args).map(|options| regen::run(&options)),
+    };
+    run.unwrap_or_else(|message| {
+        eprintln!("{message}\n\n{USAGE}");
+        ExitCode::from(2)
+    })
 }
 
 #[derive(Debug)]
