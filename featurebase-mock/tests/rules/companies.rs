@@ -12,30 +12,23 @@ async fn a_company_upsert_is_keyed_by_company_id_201_then_200() {
     let first = company("comp_1", "Acme")
         .industry("Tech")
         .website("https://acme.com");
-    let created = companies
-        .create_or_update(first)
-        .send_with_response()
-        .await
-        .unwrap();
     let second = company("comp_1", "Acme Inc").monthly_spend(500);
-    let updated = companies
-        .create_or_update(second)
-        .send_with_response()
-        .await
-        .unwrap();
-    assert_eq!(
-        (created.status.as_u16(), updated.status.as_u16()),
-        (201, 200)
-    );
-    assert_eq!(created.value.id, updated.value.id);
-    assert_eq!(updated.value.name, "Acme Inc");
-    assert_eq!(updated.value.industry.as_deref(), Some("Tech"), "kept");
-    assert_eq!(
-        updated.value.monthly_spend.and_then(|n| n.as_i64()),
-        Some(500)
-    );
-    assert_eq!(updated.value.linked_users, Some(0));
-    let fetched = companies.retrieve(&created.value.id).await.unwrap();
+    let mut statuses = Vec::new();
+    let mut answers = Vec::new();
+    for body in [first, second] {
+        let response = companies.create_or_update(body).send_with_response();
+        let response = response.await.unwrap();
+        statuses.push(response.status.as_u16());
+        answers.push(response.value);
+    }
+    assert_eq!(statuses, [201, 200]);
+    let [created, updated] = <[_; 2]>::try_from(answers).unwrap();
+    assert_eq!(created.id, updated.id);
+    assert_eq!(updated.name, "Acme Inc");
+    assert_eq!(updated.industry.as_deref(), Some("Tech"), "kept");
+    assert_eq!(updated.monthly_spend.and_then(|n| n.as_i64()), Some(500));
+    assert_eq!(updated.linked_users, Some(0));
+    let fetched = companies.retrieve(&created.id).await.unwrap();
     assert_eq!(fetched.name, "Acme Inc");
 }
 

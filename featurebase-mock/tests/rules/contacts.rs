@@ -2,7 +2,7 @@
 
 use featurebase_api::models::{ContactType, ContactTypeFilter, UpsertContactRequest};
 
-use super::{customer, embedded, failure, seed_customer};
+use super::{customer, customer_and_lead, embedded, failure, seed_customer};
 use featurebase_mock::MockServer;
 
 #[tokio::test]
@@ -156,10 +156,7 @@ async fn by_user_id_finds_customers_and_answers_404_for_leads() {
 #[tokio::test]
 async fn delete_by_id_removes_customers_and_leads() {
     let mock = MockServer::start().await;
-    let customer = seed_customer(&mock, "usr_1");
-    let lead = mock
-        .store()
-        .seed_lead(&UpsertContactRequest::with_email("l@example.com"));
+    let [customer, lead] = customer_and_lead(&mock);
     let contacts = mock.client().users().contacts();
     for id in [&customer, &lead] {
         let deleted = contacts.delete(id).await.unwrap();
@@ -182,10 +179,7 @@ async fn delete_by_user_id_removes_the_customer_and_names_its_featurebase_id() {
 #[tokio::test]
 async fn block_and_unblock_set_the_flag_for_customers_and_leads() {
     let mock = MockServer::start().await;
-    let customer = seed_customer(&mock, "usr_1");
-    let lead = mock
-        .store()
-        .seed_lead(&UpsertContactRequest::with_email("l@example.com"));
+    let [customer, lead] = customer_and_lead(&mock);
     let contacts = mock.client().users().contacts();
     for id in [&customer, &lead] {
         assert_eq!(contacts.block(id).await.unwrap().id, *id);

@@ -32,6 +32,12 @@ fn seed_customer(mock: &MockServer, user_id: &str) -> ContactId {
     mock.store().seed_contact(&customer(user_id, &email))
 }
 
+/// A customer (`usr_1`) and a lead, seeded.
+fn customer_and_lead(mock: &MockServer) -> [ContactId; 2] {
+    let lead = UpsertContactRequest::with_email("lead@example.com");
+    [seed_customer(mock, "usr_1"), mock.store().seed_lead(&lead)]
+}
+
 /// The status and envelope code of a failed call.
 fn failure<T: std::fmt::Debug>(result: Result<T, Error>) -> (u16, String) {
     let error = result.expect_err("the call fails");
