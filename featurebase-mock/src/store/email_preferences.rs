@@ -1,6 +1,6 @@
 //! A customer's email preferences: a stored status per key, and the `all` gate over them.
 
-use featurebase_api::models::{EmailPreferencesPatch, ErrorType};
+use featurebase_api::models::EmailPreferencesPatch;
 use serde_json::{Map, Value, json};
 
 use super::render::fields_of;
@@ -28,23 +28,15 @@ impl Default for Preferences {
 }
 
 impl Preferences {
-    /// The preferences with `patch` applied, or a 400 naming the first key or value it
-    /// cannot take; the stored ones are left as they were either way.
-    fn patched(self, patch: &Map<String, Value>) -> Result<Self, Reply> {
+    /// The preferences with `patch` (validated by the router) applied.
+    fn patched(self, patch: &Map<String, Value>) -> Self {
         let mut next = self;
         for (key, value) in patch {
-            let index = KEYS.iter().position(|known| known == key);
-            let subscribed = match value.as_str() {
-                Some("subscribed") => Some(true),
-                Some("unsubscribed") => Some(false),
-                _ => None,
-            };
-            match (index, subscribed) {
-                (Some(index), Some(subscribed)) => next.0[index] = subscribed,
-                _ => return Err(invalid(key)),
+            if let Some(index) = KEYS.iter().position(|known| known == key) {
+                next.0[index] = value == "subscribed";
             }
         }
-        Ok(next)
+        next
     }
 
     fn render(self) -> Value {
@@ -70,10 +62,9 @@ pub(crate) fn update(
     id: &str,
     patch: &EmailPreferencesPatch,
 ) -> Result<Reply, Reply> {
-    let stored = state.customer(id)?.preferences;
-    let next = stored.patched(&fields_of(patch))?;
+    state.customer(id)?;
     let contact = state.contact_mut(id)?;
-    contact.preferences = next;
+    contact.preferences = contact.preferences.patched(&fields_of(patch));
     Ok(Reply::json(200, &render(contact)))
 }
 
@@ -93,11 +84,4 @@ fn status(subscribed: bool) -> &'static str {
     } else {
         "unsubscribed"
     }
-}
-
-fn invalid(key: &str) -> Reply {
-    let message = format!("Validation error: preferences.{key} is not a known preference");
-    let param = format!("preferences.{key}");
-    let kind = ErrorType::InvalidRequestError;
-    Reply::error(400, kind, "validation_error", message, Some(&param))
 }

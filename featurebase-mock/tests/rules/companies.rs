@@ -1,15 +1,18 @@
 //! Companies: the upsert by `companyId`, deletes that unlink, attach and remove.
 
-use featurebase_api::models::{AttachContactRequest, UpsertContactRequest};
+use featurebase_api::models::{AttachContactRequest, ContactType, UpsertContactRequest};
+use featurebase_api::runtime::Timestamp;
 use featurebase_mock::MockServer;
 
-use super::{company, customer, embedded, failure, seed_customer};
+use super::{company, company_names, customer, embedded, failure, seed_customer};
 
 #[tokio::test]
 async fn a_company_upsert_is_keyed_by_company_id_201_then_200() {
     let mock = MockServer::start().await;
     let companies = mock.client().users().companies();
+    let created_at: Timestamp = "2024-01-15T10:30:00Z".parse().unwrap();
     let first = company("comp_1", "Acme")
+        .created_at(created_at)
         .industry("Tech")
         .website("https://acme.com");
     let second = company("comp_1", "Acme Inc").monthly_spend(500);
@@ -28,6 +31,7 @@ async fn a_company_upsert_is_keyed_by_company_id_201_then_200() {
     assert_eq!(updated.industry.as_deref(), Some("Tech"), "kept");
     assert_eq!(updated.monthly_spend.and_then(|n| n.as_i64()), Some(500));
     assert_eq!(updated.linked_users, Some(0));
+    assert_eq!(updated.created_at, Some(created_at), "the createdAt given");
     let fetched = companies.retrieve(&created.id).await.unwrap();
     assert_eq!(fetched.name, "Acme Inc");
 }
@@ -45,13 +49,7 @@ async fn attach_is_additive_and_counts_linked_users_once() {
             .attach(AttachContactRequest::new(&contact))
     };
     let attached = attach().await.unwrap();
-    let names: Vec<_> = attached
-        .companies
-        .unwrap()
-        .into_iter()
-        .map(|c| c.name)
-        .collect();
-    assert_eq!(names, ["One", "Two"]);
+    assert_eq!(company_names(&attached), ["One", "Two"]);
     attach().await.unwrap();
     let two = companies.retrieve(&two).await.unwrap();
     assert_eq!(two.linked_users, Some(1));
@@ -135,6 +133,25 @@ async fn a_company_lists_its_customers_only() {
     let listed = companies.contacts(&id).list().await.unwrap();
     let ids: Vec<_> = listed.data.iter().map(|contact| &contact.id).collect();
     assert_eq!(ids, [&customer_id]);
+    let company = companies.retrieve(&id).await.unwrap();
+    assert_eq!(company.linked_users, Some(2), "the lead is counted");
     let missing = companies.contacts("0000000000000000000000ff").list().await;
     assert_eq!(failure(missing).0, 404);
+}
+
+#[tokio::test]
+async fn attach_accepts_a_lead() {
+    let mock = MockServer::start().await;
+    let lead = mock
+        .store()
+        .seed_lead(&UpsertContactRequest::with_email("l@example.com"));
+    let id = mock.store().seed_company(&company("comp_1", "One"));
+    let companies = mock.client().users().companies();
+    let attached = companies
+        .contacts(&id)
+        .attach(AttachContactRequest::new(&lead))
+        .await;
+    let attached = attached.unwrap();
+    assert_eq!(attached.r#type, ContactType::Lead);
+    assert_eq!(attached.companies.map(|linked| linked.len()), Some(1));
 }

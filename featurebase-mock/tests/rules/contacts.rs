@@ -1,8 +1,11 @@
 //! Contacts: the upsert's identity rules, lookups, deletes, block and the type filter.
 
-use featurebase_api::models::{ContactType, ContactTypeFilter, UpsertContactRequest};
+use std::collections::BTreeMap;
 
-use super::{customer, customer_and_lead, embedded, failure, seed_customer};
+use featurebase_api::models::{ContactType, ContactTypeFilter, UpsertContactRequest};
+use serde_json::json;
+
+use super::{company_names, customer, customer_and_lead, embedded, failure, seed_customer};
 use featurebase_mock::MockServer;
 
 #[tokio::test]
@@ -221,4 +224,79 @@ async fn contact_type_lists_customers_by_default_and_leads_or_all_on_request() {
         .await
         .unwrap();
     assert_eq!(all.data.len(), 3);
+}
+
+#[tokio::test]
+async fn a_new_user_id_with_the_email_of_a_customer_without_one_identifies_it() {
+    let mock = MockServer::start().await;
+    let id = mock
+        .store()
+        .seed_contact(&UpsertContactRequest::with_email("a@example.com"));
+    let contacts = mock.client().users().contacts();
+    let upsert = contacts.create_or_update(customer("usr_1", "a@example.com"));
+    let response = upsert.send_with_response().await.unwrap();
+    assert_eq!((response.status.as_u16(), &response.value.id), (200, &id));
+    let found = contacts.by_user_id("usr_1").retrieve().await.unwrap();
+    assert_eq!(found.id, id);
+}
+
+#[tokio::test]
+async fn an_upsert_never_updates_a_lead() {
+    let mock = MockServer::start().await;
+    let lead = mock
+        .store()
+        .seed_lead(&UpsertContactRequest::with_email("l@example.com"));
+    let contacts = mock.client().users().contacts();
+    let upsert = UpsertContactRequest::with_email("l@example.com").name("Customer");
+    let response = contacts
+        .create_or_update(upsert)
+        .send_with_response()
+        .await
+        .unwrap();
+    assert_eq!(response.status.as_u16(), 201);
+    assert_eq!(response.value.r#type, ContactType::Customer);
+    let lead = contacts.retrieve(&lead).await.unwrap();
+    assert_eq!((lead.r#type, lead.name.as_str()), (ContactType::Lead, "l"));
+}
+
+#[tokio::test]
+async fn custom_fields_given_replace_the_stored_ones_as_a_whole() {
+    let mock = MockServer::start().await;
+    let fields = |pairs: &[(&str, &str)]| {
+        let pairs = pairs.iter().map(|(k, v)| ((*k).to_owned(), json!(v)));
+        pairs.collect::<BTreeMap<_, _>>()
+    };
+    let first = customer("usr_1", "a@example.com").custom_fields(fields(&[("plan", "pro")]));
+    mock.store().seed_contact(&first);
+    let second =
+        UpsertContactRequest::with_user_id("usr_1").custom_fields(fields(&[("seats", "3")]));
+    let contacts = mock.client().users().contacts();
+    let contact = contacts.create_or_update(second).await.unwrap();
+    assert_eq!(contact.custom_fields, Some(fields(&[("seats", "3")])));
+}
+
+#[tokio::test]
+async fn embedded_companies_are_added_to_the_contacts_existing_links() {
+    let mock = MockServer::start().await;
+    let first = customer("usr_1", "a@example.com").companies(vec![embedded("comp_1", "One")]);
+    mock.store().seed_contact(&first);
+    let second =
+        UpsertContactRequest::with_user_id("usr_1").companies(vec![embedded("comp_2", "Two")]);
+    let contacts = mock.client().users().contacts();
+    let contact = contacts.create_or_update(second).await.unwrap();
+    assert_eq!(company_names(&contact), ["One", "Two"]);
+}
+
+#[tokio::test]
+async fn a_contact_never_named_is_named_after_its_email_else_its_user_id() {
+    let mock = MockServer::start().await;
+    let contacts = mock.client().users().contacts();
+    let by_email = UpsertContactRequest::with_email("ada.l@example.com");
+    assert_eq!(
+        contacts.create_or_update(by_email).await.unwrap().name,
+        "ada.l"
+    );
+    let by_user_id = UpsertContactRequest::with_user_id("usr_7");
+    let contact = contacts.create_or_update(by_user_id).await.unwrap();
+    assert_eq!((contact.name.as_str(), contact.email), ("usr_7", None));
 }

@@ -7,7 +7,7 @@ mod email_preferences;
 mod pagination;
 
 use featurebase_api::models::{
-    ContactId, UpsertCompanyRequest, UpsertContactCompany, UpsertContactRequest,
+    Contact, ContactId, UpsertCompanyRequest, UpsertContactCompany, UpsertContactRequest,
 };
 use featurebase_api::runtime::Error;
 use featurebase_mock::{MOCK_API_KEY, MockServer};
@@ -30,6 +30,12 @@ fn company(company_id: &str, name: &str) -> UpsertCompanyRequest {
 fn seed_customer(mock: &MockServer, user_id: &str) -> ContactId {
     let email = format!("{user_id}@example.com");
     mock.store().seed_contact(&customer(user_id, &email))
+}
+
+/// The names of the contact's companies, in the order they were linked.
+fn company_names(contact: &Contact) -> Vec<&str> {
+    let companies = contact.companies.iter().flatten();
+    companies.map(|company| company.name.as_str()).collect()
 }
 
 /// A customer (`usr_1`) and a lead, seeded.

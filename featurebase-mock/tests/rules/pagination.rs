@@ -92,6 +92,21 @@ async fn a_malformed_cursor_is_400_naming_the_cursor() {
 }
 
 #[tokio::test]
+async fn the_documented_example_cursor_continues_after_its_id_an_empty_page() {
+    let (mock, _) = seeded(3).await;
+    let documented = "eyJpZCI6IjUwN2YxZjc3YmNmODZjZDc5OTQzOTAxMSJ9";
+    let page = mock
+        .client()
+        .users()
+        .contacts()
+        .list()
+        .cursor(documented)
+        .await
+        .unwrap();
+    assert!(page.data.is_empty() && !page.has_more());
+}
+
+#[tokio::test]
 async fn the_stream_yields_every_contact_of_every_page() {
     let (mock, all) = seeded(23).await;
     let contacts = mock.client().users().contacts();
