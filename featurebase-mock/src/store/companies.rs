@@ -7,7 +7,7 @@ use serde_json::{Map, Value, json};
 use super::contacts::rendered;
 use super::pages::PageRequest;
 use super::render::{self, fields_of};
-use super::state::{CompanyRecord, Kind, State, normalized, now};
+use super::state::{CompanyRecord, Kind, State, normalized, not_found, now};
 use crate::Reply;
 
 /// Creates or updates the company of external id `companyId`; 201 when created.
@@ -58,8 +58,10 @@ pub(crate) fn get(state: &State, id: &str) -> Result<Reply, Reply> {
 
 /// Deletes the company and unlinks it from every contact.
 pub(crate) fn delete(state: &mut State, id: &str) -> Result<Reply, Reply> {
-    state.company(id)?;
-    state.companies.remove(id);
+    state
+        .companies
+        .remove(id)
+        .ok_or_else(|| not_found("Company", "id"))?;
     for contact in state.contacts.values_mut() {
         contact.companies.retain(|linked| linked != id);
     }
@@ -70,7 +72,7 @@ pub(crate) fn delete(state: &mut State, id: &str) -> Result<Reply, Reply> {
 pub(crate) fn delete_by_company_id(state: &mut State, company_id: &str) -> Result<Reply, Reply> {
     let found = state.company_by_external_id(company_id);
     let id = found.map(|company| company.id.clone());
-    let id = id.ok_or_else(|| super::state::not_found("Company", "companyId"))?;
+    let id = id.ok_or_else(|| not_found("Company", "companyId"))?;
     delete(state, &id)
 }
 
@@ -138,7 +140,7 @@ fn create(state: &mut State, company_id: &str) -> String {
 }
 
 fn contact_not_found() -> Reply {
-    super::state::not_found("Contact", "contactId")
+    not_found("Contact", "contactId")
 }
 
 fn not_attached() -> Reply {

@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 use super::companies;
 use super::pages::PageRequest;
 use super::render::{self, fields_of};
-use super::state::{ContactRecord, Kind, State, now};
+use super::state::{ContactRecord, Kind, State, not_found, now};
 use crate::Reply;
 
 /// What an upsert did: the contact's id, and whether it was created.
@@ -17,9 +17,8 @@ pub(crate) struct Upserted {
     pub(crate) created: bool,
 }
 
-/// Creates or updates a contact of `kind` from an upsert body. A customer is found by
-/// `userId` first, else by `email` among customers without a `userId`; leads are never
-/// matched, so seeding a lead always creates one.
+/// Creates or updates a contact of `kind` from an upsert body: see [`find_customer`].
+/// Leads are never matched, so seeding a lead always creates one.
 pub(crate) fn upsert(state: &mut State, body: &UpsertContactRequest, kind: Kind) -> Upserted {
     let (user_id, email) = identity(&body.identity);
     let found = match kind {
@@ -60,8 +59,10 @@ pub(crate) fn get(state: &State, id: &str) -> Result<Reply, Reply> {
 }
 
 pub(crate) fn delete(state: &mut State, id: &str) -> Result<Reply, Reply> {
-    state.contact(id)?;
-    state.contacts.remove(id);
+    state
+        .contacts
+        .remove(id)
+        .ok_or_else(|| not_found("Contact", "id"))?;
     let deleted = json!({"id": id, "object": "contact", "deleted": true});
     Ok(Reply::json(200, &deleted))
 }
@@ -105,6 +106,8 @@ fn identity(identity: &UpsertContactRequestIdentity) -> (Option<&str>, Option<&s
     }
 }
 
+/// The customer an upsert updates: by `userId`, else by `email` (ignoring case) among
+/// customers without a user id; without a `userId`, by `email` among all customers.
 fn find_customer(state: &State, user_id: Option<&str>, email: Option<&str>) -> Option<String> {
     let customers = || state.contacts.values().filter(|c| c.kind == Kind::Customer);
     let has_email = |contact: &&ContactRecord| {
