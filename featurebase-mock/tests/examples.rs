@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use featurebase_api::models::{UpsertCompanyRequest, UpsertContactCompany, UpsertContactRequest};
 use featurebase_api::runtime::Timestamp;
 use featurebase_mock::{MOCK_API_KEY, MockServer};
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 
 /// Operations this test cannot drive from the spec's examples, each with the reason.
 /// None so far: keep it that way by giving new operations examples in the spec.
@@ -270,34 +270,7 @@ fn compare(spec: &Spec, at: &str, example: &Value, actual: &Value, schema: &Valu
     match (example, actual) {
         _ if open_map => Vec::new(),
         (Value::Object(documented), Value::Object(answered)) => {
-            let mut problems = Vec::new();
-            for key in documented.keys().filter(|key| !answered.contains_key(*key)) {
-                problems.push(format!(
-                    "{at}.{key}: documented, absent from the mock's answer"
-                ));
-            }
-            let declared = |key: &String| schema["properties"].get(key).is_some();
-            for key in answered
-                .keys()
-                .filter(|key| !documented.contains_key(*key) && !declared(key))
-            {
-                problems.push(format!(
-                    "{at}.{key}: answered by the mock, not declared by the spec"
-                ));
-            }
-            for (key, value) in documented {
-                if let Some(answer) = answered.get(key) {
-                    let property = &schema["properties"][key];
-                    problems.extend(compare(
-                        spec,
-                        &format!("{at}.{key}"),
-                        value,
-                        answer,
-                        property,
-                    ));
-                }
-            }
-            problems
+            compare_objects(spec, at, documented, answered, schema)
         }
         (Value::Array(documented), Value::Array(answered)) => {
             match (documented.first(), answered.first()) {
@@ -318,14 +291,62 @@ fn compare(spec: &Spec, at: &str, example: &Value, actual: &Value, schema: &Valu
     }
 }
 
+/// Every documented key answered, every answered key documented or declared, and the
+/// values alike.
+fn compare_objects(
+    spec: &Spec,
+    at: &str,
+    documented: &Map<String, Value>,
+    answered: &Map<String, Value>,
+    schema: &Value,
+) -> Vec<String> {
+    let absent = documented.keys().filter(|key| !answered.contains_key(*key));
+    let mut problems: Vec<String> = absent
+        .map(|key| format!("{at}.{key}: documented, absent from the mock's answer"))
+        .collect();
+    let declared = |key: &String| schema["properties"].get(key).is_some();
+    let invented = answered
+        .keys()
+        .filter(|key| !documented.contains_key(*key) && !declared(key));
+    problems.extend(
+        invented.map(|key| format!("{at}.{key}: answered by the mock, not declared by the spec")),
+    );
+    for (key, value) in documented {
+        if let Some(answer) = answered.get(key) {
+            let property = &schema["properties"][key];
+            problems.extend(compare(
+                spec,
+                &format!("{at}.{key}"),
+                value,
+                answer,
+                property,
+            ));
+        }
+    }
+    problems
+}
+
+/// The mock's answers to each documented request, sent twice on a fresh fixture; or
+/// what the spec lacks to build the requests.
+async fn answers(spec: &Spec, operation: &Operation<'_>) -> Result<Vec<(u16, Value)>, String> {
+    let probe = Fixture::seed().await;
+    let mut answers = Vec::new();
+    for request in &requests(spec, &probe, operation)? {
+        let fixture = Fixture::seed().await;
+        assert_eq!(fixture.ids, probe.ids, "seeding is deterministic");
+        for _ in 0..2 {
+            answers.push(fixture.send(operation.method, request).await);
+        }
+    }
+    Ok(answers)
+}
+
 /// The problems with one operation: each documented example against every answer of
 /// its status, the request sent twice on a fresh fixture (so an upsert answers both
 /// its 201 and its 200).
 async fn check(spec: &Spec, operation: &Operation<'_>) -> Vec<String> {
-    let examples = documented(spec, operation);
-    let probe = Fixture::seed().await;
-    let requests = match requests(spec, &probe, operation) {
-        Ok(requests) => requests,
+    let answers = match answers(spec, operation).await {
+        Ok(answers) => answers,
         Err(missing) => {
             let id = operation.id;
             return vec![format!(
@@ -334,14 +355,7 @@ async fn check(spec: &Spec, operation: &Operation<'_>) -> Vec<String> {
             )];
         }
     };
-    let mut answers = Vec::new();
-    for request in &requests {
-        let fixture = Fixture::seed().await;
-        assert_eq!(fixture.ids, probe.ids, "seeding is deterministic");
-        for _ in 0..2 {
-            answers.push(fixture.send(operation.method, request).await);
-        }
-    }
+    let examples = documented(spec, operation);
     let mut problems = Vec::new();
     for (status, example, schema) in examples {
         let matching: Vec<&Value> = answers
