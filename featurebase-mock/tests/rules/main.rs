@@ -5,6 +5,7 @@ mod companies;
 mod contacts;
 mod email_preferences;
 mod pagination;
+mod records;
 
 use featurebase_api::models::{
     Contact, ContactId, UpsertCompanyRequest, UpsertContactCompany, UpsertContactRequest,
