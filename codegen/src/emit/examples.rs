@@ -390,9 +390,12 @@ components:
         expect![[r##"
             # Example
 
-            ```no_run
-            # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+            ```
+            # #[tokio::main(flavor = "current_thread")]
+            # async fn main() -> Result<(), featurebase_api::Error> {
             use featurebase_api::models;
+            # let mock_server = featurebase_mock::MockServer::documented().await;
+            # let client = mock_server.client();
             let response = client
                 .boards()
                 .posts()
