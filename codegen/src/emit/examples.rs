@@ -6,7 +6,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 use serde_json::{Map, Value};
 
-use super::builders::is_argument;
+use super::constructors::is_argument;
 use super::operations::required_params;
 use crate::ir::{
     Api, Field, Location, Operation, Param, Resource, Slot, Struct, Ty, TypeDef, TypeKind,

@@ -1,7 +1,7 @@
 //! IR -> Rust code: one token stream per module, formatted with `prettyplease`.
 
-mod builders;
 mod checked;
+mod constructors;
 mod docs;
 mod examples;
 mod layout;

@@ -4,8 +4,8 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::builders;
 use super::checked;
+use super::constructors;
 use super::docs;
 use super::types::{self, Scope};
 use crate::ir::{Api, Extra, Field, Identity, Slot, Struct, TypeDef};
@@ -45,8 +45,11 @@ pub(super) fn struct_def(api: &Api, def: &TypeDef, body: &Struct) -> TokenStream
         }
         Extra::Deny | Extra::Ignore => None,
     };
-    let default = builders::has_default(api, def, body).then(|| quote!(Default,));
-    let builder = def.usage.request.then(|| builders::builder(api, def, body));
+    let default = constructors::has_default(api, def, body).then(|| quote!(Default,));
+    let builder = def
+        .usage
+        .request
+        .then(|| constructors::builder(api, def, body));
     let identity_enum = body
         .identity
         .as_ref()
