@@ -3,6 +3,7 @@
 mod checked;
 mod constructors;
 mod docs;
+mod enums;
 mod examples;
 mod layout;
 mod models;
