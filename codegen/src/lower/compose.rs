@@ -1,5 +1,5 @@
 //! Composed schemas: `allOf` (merged into one struct), `oneOf`/`anyOf` (a union, tagged by
-//! a discriminator or tried in order), and integer enums.
+//! a discriminator or tried in order).
 
 use std::collections::BTreeSet;
 
@@ -10,8 +10,8 @@ use super::Lowerer;
 use super::refs::component_name;
 use super::schemas::SchemaRef;
 use crate::diagnostics::Pointer;
-use crate::ir::{Extra, IntVariant, Struct, Ty, TypeKind, Union, UnionVariant};
-use crate::naming::{camel, is_identifier};
+use crate::ir::{Extra, Struct, Ty, TypeKind, Union, UnionVariant};
+use crate::naming::camel;
 
 /// One object of an `allOf`, with where it is and the name its inline types take.
 struct Part {
@@ -230,38 +230,6 @@ impl Lowerer<'_> {
             None => component_name(reference, "schemas"),
         }
     }
-
-    /// `type: integer` with an `enum`.
-    pub(super) fn int_enum_ty(
-        &mut self,
-        schema: &Schema,
-        values: &[Option<i64>],
-        at: &Pointer,
-        hint: &str,
-    ) -> Option<Ty> {
-        let values: Vec<i64> = values.iter().flatten().copied().collect();
-        let extensions = &schema.schema_data.extensions;
-        let names = self.ext_varnames(extensions, values.len(), at).ok()?;
-        let names = names.unwrap_or_else(|| {
-            values
-                .iter()
-                .map(|value| int_variant_name(*value))
-                .collect()
-        });
-        let mut variants: Vec<IntVariant> = Vec::new();
-        for (index, (name, value)) in names.into_iter().zip(values).enumerate() {
-            if !is_identifier(&name) || name == "Unknown" || variants.iter().any(|v| v.name == name)
-            {
-                return self.error(
-                    &at.join("enum").join(index),
-                    format!("`{name}` cannot be the variant name of `{value}`"),
-                );
-            }
-            variants.push(IntVariant { name, value });
-        }
-        let docs = self.schema_docs(schema, at);
-        self.define(at, hint, docs, TypeKind::IntEnum(variants))
-    }
 }
 
 /// The object part of a schema that has `allOf` and properties of its own.
@@ -291,14 +259,5 @@ fn variant_name(ty: &Ty, reference: Option<&str>) -> String {
         Ty::Json => "Json".to_owned(),
         Ty::Array(_) => "List".to_owned(),
         Ty::Map(_) => "Map".to_owned(),
-    }
-}
-
-/// `V1`, or `Minus1` for `-1`.
-fn int_variant_name(value: i64) -> String {
-    if value < 0 {
-        format!("Minus{}", value.unsigned_abs())
-    } else {
-        format!("V{value}")
     }
 }

@@ -4,6 +4,7 @@ mod clashes;
 mod compose;
 mod cycles;
 mod docs;
+mod enums;
 mod extensions;
 mod operations;
 mod pagination;

@@ -1,4 +1,5 @@
-//! Schemas -> types: structs, enums, literals, identifiers, and the primitives.
+//! Schemas -> types: structs, literals, identifiers, and the primitives (enums in
+//! `enums.rs`, `allOf`/`oneOf`/`anyOf` in `compose.rs`).
 
 use std::collections::BTreeSet;
 
@@ -13,7 +14,6 @@ use super::refs::{MAX_CHAIN, component_name, component_pointer};
 use crate::diagnostics::Pointer;
 use crate::ir::{
     Docs, Extra, Field, Identity, IdentityVariant, Slot, Struct, Ty, TypeDef, TypeKind, Usage,
-    Variant,
 };
 use crate::naming::{camel, is_identifier, shadowing, shadows_output, snake};
 
@@ -226,38 +226,6 @@ impl Lowerer<'_> {
         };
         let docs = self.schema_docs(schema, at);
         self.define(at, hint, docs, kind)
-    }
-
-    pub(super) fn variants(
-        &mut self,
-        values: &[&String],
-        extensions: &super::extensions::Extensions,
-        at: &Pointer,
-    ) -> Option<Vec<Variant>> {
-        let names = self.ext_varnames(extensions, values.len(), at).ok()?;
-        let names = names.unwrap_or_else(|| values.iter().map(|value| camel(value)).collect());
-        let mut seen = BTreeSet::new();
-        let mut variants = Vec::new();
-        for (index, (name, wire)) in names.into_iter().zip(values).enumerate() {
-            let at = at.join("enum").join(index);
-            if !is_identifier(&name) || name == "Unknown" {
-                return self.error(
-                    &at,
-                    format!("`{wire}` does not make a Rust variant name (`{name}`); name it with `x-enum-varnames`"),
-                );
-            }
-            if !seen.insert(name.clone()) {
-                return self.error(
-                    &at,
-                    format!("`{wire}` gives the variant name `{name}` twice; name it with `x-enum-varnames`"),
-                );
-            }
-            variants.push(Variant {
-                name,
-                wire: (*wire).clone(),
-            });
-        }
-        Some(variants)
     }
 
     pub(super) fn object_ty(
