@@ -14,9 +14,9 @@ pub mod ir;
 mod locate;
 mod lower;
 mod naming;
-mod output;
 mod parse;
 mod pinpoint;
+mod write_plan;
 mod yaml;
 
 pub use changelog::{Change, SURFACE_FILE, Surface, markdown};
@@ -24,7 +24,7 @@ pub use decisions::{DECISIONS_FILE, decisions};
 pub use diagnostics::{Diagnostic, Diagnostics, Severity};
 pub use emit::GeneratedFile;
 pub use generator::{Error, Generator, SINGLE_FILE};
-pub use output::Plan;
+pub use write_plan::Plan;
 
 /// What the generator made of an accepted spec, with the warnings about what it ignored
 /// or derived (in document order).
