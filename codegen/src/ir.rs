@@ -175,6 +175,9 @@ pub struct Field {
 pub enum Slot {
     /// Required and not nullable: `T`.
     Plain,
+    /// Required, not nullable, and of a type with one value (a literal, `true`): `T`,
+    /// filled in by the constructors.
+    Fixed,
     /// Required but nullable: `Option<T>`, always sent.
     Nullable,
     /// Optional: `Option<T>`, left out when `None`.
@@ -187,14 +190,16 @@ pub enum Slot {
 }
 
 impl Slot {
-    /// The slot of `field` in a struct that travels as `usage` says.
-    pub fn of(field: &Field, usage: Usage) -> Self {
+    /// The slot of `field` in a struct that travels as `usage` says; `fixed` when the
+    /// field's type has one value.
+    pub fn of(field: &Field, usage: Usage, fixed: bool) -> Self {
         if field.read_only && usage.request {
             return Self::ReadOnly;
         }
         // A `writeOnly` field never comes back, so responses cannot require it.
         let required = field.required && !(field.write_only && usage.response);
         match (required, field.nullable) {
+            (true, false) if fixed => Self::Fixed,
             (true, false) => Self::Plain,
             (true, true) => Self::Nullable,
             (false, true) if usage.request => Self::Clearable,
@@ -324,6 +329,8 @@ pub struct Param {
     pub limits: Limits,
     /// The documented example value, for the operation's doc example.
     pub example: Option<serde_json::Value>,
+    /// Whether its Rust type is `Copy`, so that a resource hands it on without `.clone()`.
+    pub copy: bool,
 }
 
 /// `minimum`/`maximum` and `minLength`/`maxLength` of a parameter.

@@ -8,25 +8,25 @@ use quote::{format_ident, quote};
 use super::docs;
 use super::structs::{fields_public, slot_ty};
 use super::types::{self, Scope};
-use crate::ir::{Api, Extra, Field, Slot, Struct, Ty, TypeDef, TypeKind};
+use crate::ir::{Extra, Field, Slot, Struct, TypeDef};
 use crate::naming::{ident, snake};
 
 /// Whether the struct derives `Default`: a request struct with nothing required.
-pub(super) fn has_default(api: &Api, def: &TypeDef, body: &Struct) -> bool {
+pub(super) fn has_default(def: &TypeDef, body: &Struct) -> bool {
     def.usage.request
         && body.identity.is_none()
         && !body.non_empty
-        && !body.fields.iter().any(|f| is_argument(api, f))
+        && !body.fields.iter().any(is_argument)
 }
 
-/// Whether constructors take the field: required, not read-only, and not a literal.
-pub(super) fn is_argument(api: &Api, field: &Field) -> bool {
-    matches!(field.slot, Slot::Plain | Slot::Nullable) && !is_fixed(api, &field.ty)
+/// Whether constructors take the field: required, not read-only, and not fixed.
+pub(super) fn is_argument(field: &Field) -> bool {
+    matches!(field.slot, Slot::Plain | Slot::Nullable)
 }
 
-pub(super) fn builder(api: &Api, def: &TypeDef, body: &Struct) -> TokenStream {
+pub(super) fn builder(def: &TypeDef, body: &Struct) -> TokenStream {
     let name = ident(&def.name);
-    let constructors = constructors(api, def, body);
+    let constructors = constructors(def, body);
     let public = fields_public(def, body);
     let setters = body
         .fields
@@ -46,8 +46,8 @@ pub(super) fn builder(api: &Api, def: &TypeDef, body: &Struct) -> TokenStream {
     }
 }
 
-fn constructors(api: &Api, def: &TypeDef, body: &Struct) -> TokenStream {
-    let required: Vec<&Field> = body.fields.iter().filter(|f| is_argument(api, f)).collect();
+fn constructors(def: &TypeDef, body: &Struct) -> TokenStream {
+    let required: Vec<&Field> = body.fields.iter().filter(|f| is_argument(f)).collect();
     let required_names: Vec<Ident> = required.iter().map(|f| ident(&f.name)).collect();
     let required_args: Vec<TokenStream> = required.iter().map(|f| arg(f)).collect();
     if let Some(identity) = &body.identity {
@@ -57,7 +57,6 @@ fn constructors(api: &Api, def: &TypeDef, body: &Struct) -> TokenStream {
             def.name
         );
         let new = init(
-            api,
             body,
             &new_doc,
             quote!(new),
@@ -87,7 +86,6 @@ fn constructors(api: &Api, def: &TypeDef, body: &Struct) -> TokenStream {
     }
     if body.non_empty {
         let empty = init(
-            api,
             body,
             " Nothing set yet: not to be sent as it is.",
             quote!(empty),
@@ -114,7 +112,7 @@ fn constructors(api: &Api, def: &TypeDef, body: &Struct) -> TokenStream {
         " Builds `{}` from its required fields; set the others with the methods below.",
         def.name
     );
-    init(api, body, &doc, quote!(new), quote!(#(#required_args),*))
+    init(body, &doc, quote!(new), quote!(#(#required_args),*))
 }
 
 /// `name: T` for a required field (`Option<T>` when it is nullable).
@@ -129,16 +127,15 @@ fn arg(field: &Field) -> TokenStream {
 
 /// The function that writes out every field: required ones from its arguments, the
 /// others empty. `empty` is private; the others are public.
-fn init(api: &Api, body: &Struct, doc: &str, name: TokenStream, args: TokenStream) -> TokenStream {
+fn init(body: &Struct, doc: &str, name: TokenStream, args: TokenStream) -> TokenStream {
     let identity = body.identity.as_ref().map(|_| quote!(identity,));
     let inits = body.fields.iter().map(|field| {
         let name = ident(&field.name);
         match field.slot {
-            Slot::Plain if is_fixed(api, &field.ty) => quote!(#name: Default::default()),
             Slot::Plain => types::init(&field.ty, &name),
             Slot::Nullable => quote!(#name),
             Slot::Optional | Slot::ReadOnly => quote!(#name: None),
-            Slot::Clearable => quote!(#name: Default::default()),
+            Slot::Fixed | Slot::Clearable => quote!(#name: Default::default()),
         }
     });
     let extra = matches!(body.extra, Extra::Keep(_)).then(|| quote!(extra: Default::default(),));
@@ -164,7 +161,7 @@ fn setter(field: &Field, slot: Slot, public: bool) -> Option<TokenStream> {
     let arg = types::arg(&field.ty, Scope::Models);
     let value = types::convert(&field.ty, &name);
     match slot {
-        Slot::Plain | Slot::Nullable | Slot::ReadOnly => None,
+        Slot::Plain | Slot::Fixed | Slot::Nullable | Slot::ReadOnly => None,
         Slot::Optional => Some(quote! {
             #docs
             pub fn #name(mut self, #name: #arg) -> Self {
@@ -189,18 +186,6 @@ fn setter(field: &Field, slot: Slot, public: bool) -> Option<TokenStream> {
                 }
             })
         }
-    }
-}
-
-/// Fields whose only value is known: literals and `true`. Constructors fill them in.
-fn is_fixed(api: &Api, ty: &Ty) -> bool {
-    match ty {
-        Ty::True => true,
-        Ty::Named(name) => api
-            .types
-            .iter()
-            .any(|def| def.name == *name && matches!(def.kind, TypeKind::Literal(_))),
-        _ => false,
     }
 }
 

@@ -290,7 +290,7 @@ fn built(
     } else {
         format_ident!("new")
     };
-    for field in body.fields.iter().filter(|f| is_argument(api, f)) {
+    for field in body.fields.iter().filter(|f| is_argument(f)) {
         args.push(match (field.slot, given(field)) {
             (Slot::Nullable, None) => quote!(None),
             (Slot::Nullable, Some(given)) => {

@@ -12,7 +12,7 @@ use crate::naming::{camel, ident, is_identifier};
 
 pub(super) fn module(api: &Api) -> TokenStream {
     let ids = api.ids.iter().map(id_type);
-    let types = api.types.iter().map(|def| type_def(api, def));
+    let types = api.types.iter().map(type_def);
     let empty = api.ids.is_empty() && api.types.is_empty();
     let serde = (!empty).then(|| {
         quote!(
@@ -90,10 +90,10 @@ fn id_type(id: &IdType) -> TokenStream {
     }
 }
 
-fn type_def(api: &Api, def: &TypeDef) -> TokenStream {
+fn type_def(def: &TypeDef) -> TokenStream {
     let docs = docs::attrs(&def.docs);
     let body = match &def.kind {
-        TypeKind::Struct(body) => structs::struct_def(api, def, body),
+        TypeKind::Struct(body) => structs::struct_def(def, body),
         TypeKind::Enum(variants) => enums::enum_def(def, variants),
         TypeKind::Literal(value) => literal_def(def, value),
         TypeKind::IntEnum(variants) => enums::int_enum_def(def, variants),

@@ -136,10 +136,7 @@ fn resource(api: &Api, node: &Resource, outer: &[Param], out: &mut Vec<TokenStre
 
 /// Accessors for the children of `resource`, then its operations.
 fn items(api: &Api, resource: &Resource, bound: &[Param]) -> TokenStream {
-    let children = resource
-        .children
-        .iter()
-        .map(|child| accessor(api, child, bound));
+    let children = resource.children.iter().map(|child| accessor(child, bound));
     let methods = resource
         .methods
         .iter()
@@ -147,7 +144,7 @@ fn items(api: &Api, resource: &Resource, bound: &[Param]) -> TokenStream {
     quote!(#(#children)* #(#methods)*)
 }
 
-fn accessor(api: &Api, child: &Resource, bound: &[Param]) -> TokenStream {
+fn accessor(child: &Resource, bound: &[Param]) -> TokenStream {
     let method = ident(&child.name);
     let ty = ident(&child.type_name);
     let doc = format!(" The `{}` resource.", child.path);
@@ -158,7 +155,7 @@ fn accessor(api: &Api, child: &Resource, bound: &[Param]) -> TokenStream {
     });
     let inherited = bound.iter().map(|param| {
         let name = ident(&param.name);
-        let value = types::copied(api, &param.ty, quote!(self.#name));
+        let value = types::copied(param, quote!(self.#name));
         quote!(#name: #value)
     });
     let own = child
@@ -211,7 +208,7 @@ fn operation_method(api: &Api, method: &ResourceMethod, bound: &[Param]) -> Toke
     let values = required_params(operation).map(|param| {
         let name = ident(&param.name);
         if is_bound(param) {
-            types::copied(api, &param.ty, quote!(self.#name))
+            types::copied(param, quote!(self.#name))
         } else {
             types::convert(&param.ty, &name)
         }

@@ -8,10 +8,10 @@ use super::checked;
 use super::constructors;
 use super::docs;
 use super::types::{self, Scope};
-use crate::ir::{Api, Extra, Field, Identity, Slot, Struct, TypeDef};
+use crate::ir::{Extra, Field, Identity, Slot, Struct, TypeDef};
 use crate::naming::ident;
 
-pub(super) fn struct_def(api: &Api, def: &TypeDef, body: &Struct) -> TokenStream {
+pub(super) fn struct_def(def: &TypeDef, body: &Struct) -> TokenStream {
     let name = ident(&def.name);
     let every_field: Vec<&Field> = body.fields.iter().chain(identity_fields(body)).collect();
     let camel_case = uses_camel_case(&every_field);
@@ -45,11 +45,8 @@ pub(super) fn struct_def(api: &Api, def: &TypeDef, body: &Struct) -> TokenStream
         }
         Extra::Deny | Extra::Ignore => None,
     };
-    let default = constructors::has_default(api, def, body).then(|| quote!(Default,));
-    let builder = def
-        .usage
-        .request
-        .then(|| constructors::builder(api, def, body));
+    let default = constructors::has_default(def, body).then(|| quote!(Default,));
+    let builder = def.usage.request.then(|| constructors::builder(def, body));
     let identity_enum = body
         .identity
         .as_ref()
@@ -100,7 +97,7 @@ fn field_def(field: &Field, slot: Slot, camel_case: bool, public: bool) -> Token
 pub(super) fn slot_ty(field: &Field, slot: Slot) -> TokenStream {
     let ty = types::ty(&field.ty, Scope::Models);
     match slot {
-        Slot::Plain => ty,
+        Slot::Plain | Slot::Fixed => ty,
         Slot::Nullable | Slot::Optional | Slot::ReadOnly => quote!(Option<#ty>),
         Slot::Clearable => quote!(featurebase_api::runtime::Clearable<#ty>),
     }
@@ -123,7 +120,7 @@ fn serde_attrs(field: &Field, slot: Slot, camel_case: bool) -> TokenStream {
             default, skip_serializing_if = "featurebase_api::runtime::Clearable::is_unchanged"
         }),
         Slot::ReadOnly => attrs.push(quote!(default, skip_serializing)),
-        Slot::Plain | Slot::Nullable => {}
+        Slot::Plain | Slot::Fixed | Slot::Nullable => {}
     }
     if attrs.is_empty() {
         quote!()

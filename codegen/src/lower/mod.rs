@@ -36,13 +36,14 @@ pub(crate) fn lower(doc: &OpenAPI) -> (Option<Api>, Vec<Diagnostic>) {
     let base_url = lowerer.base_url();
     lowerer.document_external_docs();
     lowerer.component_schemas();
-    let operations = lowerer.operations();
-    let root = lowerer.resources(&operations);
+    let mut operations = lowerer.operations();
+    let mut root = lowerer.resources(&operations);
     lowerer.check_direct_cycles();
     lowerer.check_ids_are_not_types();
     lowerer.check_derived_names();
     lowerer.mark_usage(&operations);
     lowerer.decide_slots();
+    lowerer.decide_copies(&mut operations, &mut root);
     // A shared component is lowered once per use; report its problems once.
     let mut diagnostics = std::mem::take(&mut lowerer.diagnostics);
     let mut seen = BTreeSet::new();

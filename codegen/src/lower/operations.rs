@@ -387,6 +387,8 @@ impl Lowerer<'_> {
             docs,
             limits,
             example,
+            // Decided by `decide_copies` once usage is known.
+            copy: false,
         })
     }
 
