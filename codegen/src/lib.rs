@@ -14,6 +14,7 @@ pub mod ir;
 mod locate;
 mod lower;
 mod naming;
+mod output_names;
 mod parse;
 mod pinpoint;
 mod write_plan;

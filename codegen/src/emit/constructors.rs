@@ -3,13 +3,14 @@
 //! not be empty), and a setter per optional field.
 
 use proc_macro2::{Ident, TokenStream};
-use quote::{format_ident, quote};
+use quote::quote;
 
 use super::docs;
 use super::structs::{fields_public, slot_ty};
 use super::types::{self, Scope};
 use crate::ir::{Extra, Field, Slot, Struct, TypeDef};
 use crate::naming::{ident, snake};
+use crate::output_names::{EMPTY, EXTRA_FIELD, IDENTITY_FIELD, NEW, clear, with};
 
 /// Whether the struct derives `Default`: a request struct with nothing required.
 pub(super) fn has_default(def: &TypeDef, body: &Struct) -> bool {
@@ -56,14 +57,15 @@ fn constructors(def: &TypeDef, body: &Struct) -> TokenStream {
             " Builds `{}` from its identity and other required fields.",
             def.name
         );
-        let new = init(
+        let (new, identity_field) = (ident(NEW), ident(IDENTITY_FIELD));
+        let constructor = init(
             body,
             &new_doc,
-            quote!(new),
-            quote!(identity: #enum_name, #(#required_args),*),
+            quote!(#new),
+            quote!(#identity_field: #enum_name, #(#required_args),*),
         );
         let each = identity.variants.iter().map(|variant| {
-            let name = format_ident!("with_{}", snake(&variant.name));
+            let name = ident(&with(&snake(&variant.name)));
             let doc = format!(
                 " Builds `{}` identified by {}.",
                 def.name,
@@ -78,22 +80,23 @@ fn constructors(def: &TypeDef, body: &Struct) -> TokenStream {
             quote! {
                 #[doc = #doc]
                 pub fn #name(#(#args,)* #(#required_args),*) -> Self {
-                    Self::new(#enum_name::#variant_name { #(#inits),* }, #(#required_names),*)
+                    Self::#new(#enum_name::#variant_name { #(#inits),* }, #(#required_names),*)
                 }
             }
         });
-        return quote!(#new #(#each)*);
+        return quote!(#constructor #(#each)*);
     }
     if body.non_empty {
-        let empty = init(
+        let empty = ident(EMPTY);
+        let constructor = init(
             body,
             " Nothing set yet: not to be sent as it is.",
-            quote!(empty),
+            quote!(#empty),
             quote!(),
         );
         let each = body.fields.iter().map(|field| {
             let setter = ident(&field.name);
-            let name = format_ident!("with_{}", field.name);
+            let name = ident(&with(&field.name));
             let doc = format!(
                 " Builds `{}` that sets `{}`, so that it is not empty.",
                 def.name, field.wire
@@ -102,17 +105,18 @@ fn constructors(def: &TypeDef, body: &Struct) -> TokenStream {
             quote! {
                 #[doc = #doc]
                 pub fn #name(#setter: #arg) -> Self {
-                    Self::empty().#setter(#setter)
+                    Self::#empty().#setter(#setter)
                 }
             }
         });
-        return quote!(#empty #(#each)*);
+        return quote!(#constructor #(#each)*);
     }
     let doc = format!(
         " Builds `{}` from its required fields; set the others with the methods below.",
         def.name
     );
-    init(body, &doc, quote!(new), quote!(#(#required_args),*))
+    let new = ident(NEW);
+    init(body, &doc, quote!(#new), quote!(#(#required_args),*))
 }
 
 /// `name: T` for a required field (`Option<T>` when it is nullable).
@@ -128,7 +132,8 @@ fn arg(field: &Field) -> TokenStream {
 /// The function that writes out every field: required ones from its arguments, the
 /// others empty. `empty` is private; the others are public.
 fn init(body: &Struct, doc: &str, name: TokenStream, args: TokenStream) -> TokenStream {
-    let identity = body.identity.as_ref().map(|_| quote!(identity,));
+    let identity = body.identity.as_ref().map(|_| ident(IDENTITY_FIELD));
+    let identity = identity.map(|field| quote!(#field,));
     let inits = body.fields.iter().map(|field| {
         let name = ident(&field.name);
         match field.slot {
@@ -138,8 +143,9 @@ fn init(body: &Struct, doc: &str, name: TokenStream, args: TokenStream) -> Token
             Slot::Fixed | Slot::Clearable => quote!(#name: Default::default()),
         }
     });
-    let extra = matches!(body.extra, Extra::Keep(_)).then(|| quote!(extra: Default::default(),));
-    let visibility = (name.to_string() != "empty").then(|| quote!(pub));
+    let extra = matches!(body.extra, Extra::Keep(_)).then(|| ident(EXTRA_FIELD));
+    let extra = extra.map(|field| quote!(#field: Default::default(),));
+    let visibility = (name.to_string() != EMPTY).then(|| quote!(pub));
     quote! {
         #[doc = #doc]
         #visibility fn #name(#args) -> Self {
@@ -170,7 +176,7 @@ fn setter(field: &Field, slot: Slot, public: bool) -> Option<TokenStream> {
             }
         }),
         Slot::Clearable => {
-            let clear = format_ident!("clear_{}", field.name);
+            let clear = ident(&clear(&field.name));
             let clear_doc = format!(" Sends `{}` as `null`, to clear it.", field.wire);
             Some(quote! {
                 #docs

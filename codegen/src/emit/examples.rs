@@ -12,6 +12,7 @@ use crate::ir::{
     Api, Field, Location, Operation, Param, Resource, Slot, Struct, Ty, TypeDef, TypeKind,
 };
 use crate::naming::{ident, snake};
+use crate::output_names::{NEW, clear, with};
 
 /// Doc lines of the example of `api.operations[index]`, or `None` when the spec documents
 /// no value for something the call needs.
@@ -281,14 +282,14 @@ fn built(
             args.push(value(api, &field.ty, given(field)?, true)?);
             used.push(&field.wire);
         }
-        format_ident!("with_{}", snake(&variant.name))
+        ident(&with(&snake(&variant.name)))
     } else if body.non_empty {
         let field = body.fields.iter().find(|f| given(f).is_some())?;
         args.push(value(api, &field.ty, given(field)?, true)?);
         used.push(&field.wire);
-        format_ident!("with_{}", field.name)
+        ident(&with(&field.name))
     } else {
-        format_ident!("new")
+        ident(NEW)
     };
     for field in body.fields.iter().filter(|f| is_argument(f)) {
         args.push(match (field.slot, given(field)) {
@@ -311,7 +312,7 @@ fn built(
         let setter = ident(&field.name);
         match example.get(&field.wire) {
             Some(Value::Null) if field.slot == Slot::Clearable => {
-                let clear = format_ident!("clear_{}", field.name);
+                let clear = ident(&clear(&field.name));
                 built = quote!(#built.#clear());
             }
             Some(Value::Null) => {}

@@ -89,9 +89,10 @@ pub(crate) fn inline_modules(api: &Api) -> TokenStream {
 }
 
 fn root(modules: impl Iterator<Item = TokenStream>) -> TokenStream {
+    let client = format_ident!("{}", crate::output_names::CLIENT);
     quote! {
         #(#modules)*
-        pub use resources::Client;
+        pub use resources::#client;
     }
 }
 

@@ -10,6 +10,7 @@ use super::docs;
 use super::types::{self, Scope};
 use crate::ir::{Extra, Field, Identity, Slot, Struct, TypeDef};
 use crate::naming::ident;
+use crate::output_names::{EXTRA_FIELD, IDENTITY_FIELD};
 
 pub(super) fn struct_def(def: &TypeDef, body: &Struct) -> TokenStream {
     let name = ident(&def.name);
@@ -23,11 +24,11 @@ pub(super) fn struct_def(def: &TypeDef, body: &Struct) -> TokenStream {
     let decoder = checked.then(|| checked::decoder(def, body, camel_case));
     let public = fields_public(def, body);
     let identity = body.identity.as_ref().map(|identity| {
-        let ty = ident(&identity.name);
+        let (field, ty) = (ident(IDENTITY_FIELD), ident(&identity.name));
         quote! {
             /// The fields that identify it: see the variants.
             #[serde(flatten)]
-            pub identity: #ty,
+            pub #field: #ty,
         }
     });
     let fields = body
@@ -36,11 +37,11 @@ pub(super) fn struct_def(def: &TypeDef, body: &Struct) -> TokenStream {
         .map(|field| field_def(field, field.slot, camel_case, public));
     let extra = match &body.extra {
         Extra::Keep(value) => {
-            let value = types::ty(value, Scope::Models);
+            let (field, value) = (ident(EXTRA_FIELD), types::ty(value, Scope::Models));
             Some(quote! {
                 /// Properties the schema does not name.
                 #[serde(flatten)]
-                pub extra: std::collections::BTreeMap<String, #value>,
+                pub #field: std::collections::BTreeMap<String, #value>,
             })
         }
         Extra::Deny | Extra::Ignore => None,

@@ -7,7 +7,7 @@ use indexmap::IndexMap;
 use openapiv3::{AnySchema, ObjectType, ReferenceOr, Schema, SchemaKind, Type};
 
 use super::Lowerer;
-use super::refs::component_name;
+use super::refs::{SCHEMAS, component_name};
 use super::schemas::SchemaRef;
 use crate::diagnostics::Pointer;
 use crate::ir::{Extra, Struct, Ty, TypeKind, Union, UnionVariant};
@@ -103,7 +103,7 @@ impl Lowerer<'_> {
         let (schema, at, hint) = match part {
             SchemaRef::Inline(schema) => (schema, at.clone(), hint.to_owned()),
             SchemaRef::Ref(reference) => {
-                let Some(name) = component_name(reference, "schemas") else {
+                let Some(name) = component_name(reference, SCHEMAS) else {
                     return self.error(
                         &at.join("$ref"),
                         format!("`{reference}` must point into `#/components/schemas`"),
@@ -117,7 +117,7 @@ impl Lowerer<'_> {
                 };
                 (
                     schema,
-                    super::refs::component_pointer("schemas", &name),
+                    super::refs::component_pointer(SCHEMAS, &name),
                     camel(&name),
                 )
             }
@@ -223,11 +223,11 @@ impl Lowerer<'_> {
         };
         let mapped = mapping.iter().find(|(_, target)| {
             *target == reference
-                || component_name(reference, "schemas").as_deref() == Some(target.as_str())
+                || component_name(reference, SCHEMAS).as_deref() == Some(target.as_str())
         });
         match mapped {
             Some((value, _)) => Some(value.clone()),
-            None => component_name(reference, "schemas"),
+            None => component_name(reference, SCHEMAS),
         }
     }
 }
@@ -245,7 +245,7 @@ fn own_object(any: &AnySchema) -> ObjectType {
 
 /// A union variant's name: the referenced schema's, else the type's.
 fn variant_name(ty: &Ty, reference: Option<&str>) -> String {
-    if let Some(name) = reference.and_then(|r| component_name(r, "schemas")) {
+    if let Some(name) = reference.and_then(|r| component_name(r, SCHEMAS)) {
         return camel(&name);
     }
     match ty {

@@ -8,6 +8,21 @@ use crate::diagnostics::Pointer;
 
 pub(super) type Extensions = IndexMap<String, Value>;
 
+/// The API version that introduced an operation, parameter or property.
+pub(crate) const X_AVAILABLE_SINCE: &str = "x-available-since";
+/// A reading chosen where the documentation contradicts itself (listed in `spec/DECISIONS.md`, never in rustdoc).
+pub(crate) const X_DOC_CONFLICT: &str = "x-doc-conflict";
+/// Rust names for an `enum`'s values, in order.
+pub(crate) const X_ENUM_VARNAMES: &str = "x-enum-varnames";
+/// An operation that may be retried although its method is not idempotent.
+pub(crate) const X_IDEMPOTENT: &str = "x-idempotent";
+/// The identifier newtype a string is.
+pub(crate) const X_ID_TYPE: &str = "x-id-type";
+/// How a list operation pages.
+pub(crate) const X_PAGINATION: &str = "x-pagination";
+/// An operation's place in the resource tree (`users.contacts.list`).
+pub(crate) const X_SDK_PATH: &str = "x-sdk-path";
+
 impl Lowerer<'_> {
     /// The string value of extension `key`, or a located error when it is not a string.
     pub(super) fn ext_str(
@@ -30,11 +45,11 @@ impl Lowerer<'_> {
         count: usize,
         at: &Pointer,
     ) -> Result<Option<Vec<String>>, ()> {
-        match self.ext_strings(extensions, "x-enum-varnames", at) {
+        match self.ext_strings(extensions, X_ENUM_VARNAMES, at) {
             Some(names) if names.len() == count => Ok(Some(names)),
             Some(_) => {
                 let message = "`x-enum-varnames` must name every enum value, in order";
-                self.report(&at.join("x-enum-varnames"), message);
+                self.report(&at.join(X_ENUM_VARNAMES), message);
                 Err(())
             }
             None => Ok(None),
@@ -43,7 +58,7 @@ impl Lowerer<'_> {
 
     /// `x-available-since`: an API version such as `2026-01-01.nova` (a date and a name).
     pub(super) fn ext_version(&mut self, extensions: &Extensions, at: &Pointer) -> Option<String> {
-        let key = "x-available-since";
+        let key = X_AVAILABLE_SINCE;
         let version = self.ext_str(extensions, key, at)?;
         if is_version(&version) {
             return Some(version);

@@ -13,6 +13,8 @@ mod resources;
 mod schemas;
 mod usage;
 
+pub(crate) use extensions::X_DOC_CONFLICT;
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use openapiv3::{Components, OpenAPI};
