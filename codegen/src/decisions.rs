@@ -14,7 +14,7 @@ pub const DECISIONS_FILE: &str = "DECISIONS.md";
 /// Lists every `x-doc-conflict` of the spec in document order. Text that is not YAML has
 /// none ([`generate`](crate::generate) says why it is not a spec).
 pub fn decisions(spec_text: &str, spec_path: &str) -> GeneratedFile {
-    let spec_path = crate::emit::one_line(spec_path);
+    let spec_path = crate::header::one_line(spec_path);
     let spec_text = crate::parse::without_bom(spec_text);
     let mut found = Vec::new();
     if let Ok(value) = serde_yaml::from_str::<Value>(spec_text) {

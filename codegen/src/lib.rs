@@ -10,6 +10,7 @@ mod decisions;
 mod diagnostics;
 mod emit;
 mod generator;
+mod header;
 pub mod ir;
 mod locate;
 mod lower;
@@ -52,12 +53,12 @@ pub fn generate(
     spec_text: &str,
     spec_path: &str,
 ) -> Result<Generated<Vec<GeneratedFile>>, Diagnostics> {
-    Ok(lower(spec_text)?.map(|api| emit::files(&api, spec_path)))
+    Ok(lower(spec_text)?.map(|api| files(&api, spec_path)))
 }
 
 /// The client modules of an API already lowered with [`lower`].
 pub fn files(api: &ir::Api, spec_path: &str) -> Vec<GeneratedFile> {
-    emit::files(api, spec_path)
+    header::on_files(spec_path, emit::files(api))
 }
 
 /// The same code as [`generate`], as inline modules (`pub mod models { .. } ..`) for a macro.
@@ -67,7 +68,8 @@ pub fn expand(spec_text: &str) -> Result<Generated<proc_macro2::TokenStream>, Di
 
 /// The same code as [`generate`], formatted as one file of inline modules.
 pub fn generate_inline(spec_text: &str, spec_path: &str) -> Result<Generated<String>, Diagnostics> {
-    Ok(lower(spec_text)?.map(|api| emit::inline_file(&api, spec_path)))
+    let code = |api| header::prepend(header::GENERATOR, spec_path, &emit::inline_file(&api));
+    Ok(lower(spec_text)?.map(code))
 }
 
 /// The text of a spec file read as bytes, or a located error when it is not UTF-8.
