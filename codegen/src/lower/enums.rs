@@ -19,7 +19,7 @@ impl Lowerer<'_> {
         extensions: &Extensions,
         at: &Pointer,
     ) -> Option<Vec<Variant>> {
-        let names = self.ext_varnames(extensions, values.len(), at).ok()?;
+        let names = self.ext_varnames(extensions, values.len(), at)?;
         let names = names.unwrap_or_else(|| values.iter().map(|value| camel(value)).collect());
         let mut seen = BTreeSet::new();
         let mut variants = Vec::new();
@@ -55,7 +55,7 @@ impl Lowerer<'_> {
     ) -> Option<Ty> {
         let values: Vec<i64> = values.iter().flatten().copied().collect();
         let extensions = &schema.schema_data.extensions;
-        let names = self.ext_varnames(extensions, values.len(), at).ok()?;
+        let names = self.ext_varnames(extensions, values.len(), at)?;
         let names = names.unwrap_or_else(|| {
             values
                 .iter()

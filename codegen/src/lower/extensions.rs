@@ -37,22 +37,21 @@ impl Lowerer<'_> {
         }
     }
 
-    /// `x-enum-varnames` for `count` enum values: `Ok(None)` when absent, an error when it
-    /// does not name every value.
+    /// `x-enum-varnames` for `count` enum values: `Some(None)` when absent, `None` (reported)
+    /// when it does not name every value.
     pub(super) fn ext_varnames(
         &mut self,
         extensions: &Extensions,
         count: usize,
         at: &Pointer,
-    ) -> Result<Option<Vec<String>>, ()> {
+    ) -> Option<Option<Vec<String>>> {
         match self.ext_strings(extensions, X_ENUM_VARNAMES, at) {
-            Some(names) if names.len() == count => Ok(Some(names)),
+            Some(names) if names.len() == count => Some(Some(names)),
             Some(_) => {
                 let message = "`x-enum-varnames` must name every enum value, in order";
-                self.report(&at.join(X_ENUM_VARNAMES), message);
-                Err(())
+                self.error(&at.join(X_ENUM_VARNAMES), message)
             }
-            None => Ok(None),
+            None => Some(None),
         }
     }
 

@@ -1,4 +1,10 @@
 //! Validation and lowering: `openapiv3::OpenAPI` -> [`Api`], collecting every problem.
+//!
+//! One failure convention throughout: a step that finds a problem reports it (into
+//! `diagnostics`) and returns `None`, so that its callers only stop (`?`) and never report
+//! it again; a check with nothing to return gives `Option<()>`. The readers of optional
+//! extensions (`ext_str`, `ext_strings`) differ: `None` there also means absent, so a
+//! malformed value (reported) reads as no value.
 
 mod clashes;
 mod compose;
@@ -97,7 +103,8 @@ impl Lowerer<'_> {
         self.diagnostics.push(Diagnostic::warning(at, message));
     }
 
-    /// Records a problem; returns `None` so callers can write `return self.error(..)`.
+    /// Records a problem; returns `None`, the convention for "reported", so callers can write
+    /// `return self.error(..)`.
     fn error<T>(&mut self, at: &Pointer, message: impl Into<String>) -> Option<T> {
         self.report(at, message);
         None

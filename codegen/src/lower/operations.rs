@@ -219,8 +219,8 @@ impl Lowerer<'_> {
                 None => failed = true,
             }
         }
-        failed |= !self.check_path_template(path, &params, at);
-        failed |= !self.check_param_names(&params);
+        failed |= self.check_path_template(path, &params, at).is_none();
+        failed |= self.check_param_names(&params).is_none();
         let placeholders = placeholders(path);
         params.sort_by_key(|(p, _)| match p.location {
             Location::Path => placeholders
@@ -237,7 +237,7 @@ impl Lowerer<'_> {
         path: &str,
         params: &[(Param, Pointer)],
         at: &Pointer,
-    ) -> bool {
+    ) -> Option<()> {
         let placeholders = placeholders(path);
         let mut ok = true;
         // The client fills whole segments: `/files/{id}.json` would need more than that.
@@ -279,10 +279,10 @@ impl Lowerer<'_> {
                 ok = false;
             }
         }
-        ok
+        ok.then_some(())
     }
 
-    fn check_param_names(&mut self, params: &[(Param, Pointer)]) -> bool {
+    fn check_param_names(&mut self, params: &[(Param, Pointer)]) -> Option<()> {
         let mut ok = true;
         for (index, (param, at)) in params.iter().enumerate() {
             if is_request_builder_name(&param.name) {
@@ -303,7 +303,7 @@ impl Lowerer<'_> {
                 ok = false;
             }
         }
-        ok
+        ok.then_some(())
     }
 
     /// A header parameter's name is a valid header name, and not one the client sets.
