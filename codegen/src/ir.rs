@@ -14,9 +14,21 @@ pub struct Api {
     /// or missing.
     pub base_url: String,
     pub ids: Vec<IdType>,
+    /// The named types, sorted by name (as [`lower`](crate::lower) gives them), so that
+    /// [`Api::type_def`] finds one without a scan.
     pub types: Vec<TypeDef>,
     pub operations: Vec<Operation>,
     pub root: Resource,
+}
+
+impl Api {
+    /// The type a [`Ty::Named`] names.
+    pub fn type_def(&self, name: &str) -> Option<&TypeDef> {
+        let index = (self.types)
+            .binary_search_by(|def| def.name.as_str().cmp(name))
+            .ok()?;
+        Some(&self.types[index])
+    }
 }
 
 /// Rustdoc text, in parts that emit renders in one order: the summary line, the
@@ -376,4 +388,38 @@ pub struct ResourceMethod {
     pub name: String,
     /// Index into `Api::operations`.
     pub operation: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    const SPEC: &str = "
+openapi: 3.0.3
+info: {title: Fruit, version: '1'}
+paths:
+  /zebras:
+    get:
+      operationId: listZebras
+      x-sdk-path: zebras.list
+      responses:
+        '200':
+          description: The zebras.
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Zebra'}
+components:
+  schemas:
+    Zebra: {type: object, properties: {name: {type: string}}}
+    Apple: {type: string, enum: [red, green]}
+    Mango: {type: integer, enum: [1, 2]}
+";
+
+    #[test]
+    fn type_def_finds_each_named_type_by_name() {
+        let api = crate::lower(SPEC).expect("the spec lowers").output;
+        for name in ["Apple", "Mango", "Zebra"] {
+            let def = api.type_def(name).expect(name);
+            assert_eq!(def.name, name);
+        }
+        assert!(api.type_def("Banana").is_none());
+    }
 }

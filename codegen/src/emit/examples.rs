@@ -195,7 +195,7 @@ fn value(api: &Api, ty: &Ty, example: &Value, into: bool) -> Option<TokenStream>
             quote!(std::collections::BTreeMap::from([#(#entries),*]))
         }
         (Ty::Named(name), example) => {
-            let def = api.types.iter().find(|def| def.name == *name)?;
+            let def = api.type_def(name)?;
             named(api, def, example)?
         }
         _ => return None,
