@@ -14,7 +14,7 @@ pub struct Api {
     /// or missing.
     pub base_url: String,
     pub ids: Vec<IdType>,
-    /// The named types, sorted by name (as [`lower`](crate::lower) gives them), so that
+    /// The named types, sorted by name (as [`lower`](fn@crate::lower) gives them), so that
     /// [`Api::type_def`] finds one without a scan.
     pub types: Vec<TypeDef>,
     pub operations: Vec<Operation>,
@@ -74,6 +74,15 @@ impl TypeDef {
     /// neither `Copy` nor closed): enums and unions that come from the server.
     pub fn is_open(&self) -> bool {
         self.usage.response
+    }
+
+    /// Whether the Rust type is `Copy`: literals, integer enums and closed enums.
+    pub fn is_copy(&self) -> bool {
+        match self.kind {
+            TypeKind::Literal(_) | TypeKind::IntEnum(_) => true,
+            TypeKind::Enum(_) => !self.is_open(),
+            TypeKind::Struct(_) | TypeKind::Union(_) => false,
+        }
     }
 }
 

@@ -12,7 +12,7 @@ use crate::naming::ident;
 pub(super) fn enum_def(def: &TypeDef, variants: &[Variant]) -> TokenStream {
     let name = ident(&def.name);
     let open = def.is_open();
-    let copy = (!open).then(|| quote!(Copy,));
+    let copy = def.is_copy().then(|| quote!(Copy,));
     let rule = enum_case_rule(variants);
     let rename_all = rule
         .attribute

@@ -3,7 +3,7 @@
 use super::Lowerer;
 use std::collections::BTreeSet;
 
-use crate::ir::{Extra, Operation, Param, Resource, Slot, Ty, TypeDef, TypeKind};
+use crate::ir::{Extra, Operation, Param, Resource, Slot, Ty, TypeKind};
 
 impl Lowerer<'_> {
     pub(super) fn mark_usage(&mut self, operations: &[Operation]) {
@@ -100,18 +100,9 @@ impl Lowerer<'_> {
     fn is_copy(&self, ty: &Ty) -> bool {
         match ty {
             Ty::Timestamp | Ty::Integer | Ty::Boolean | Ty::True => true,
-            Ty::Named(name) => self.types.get(name).is_some_and(|(_, def)| is_copy(def)),
+            Ty::Named(name) => self.types.get(name).is_some_and(|(_, def)| def.is_copy()),
             Ty::String | Ty::Number | Ty::Json | Ty::Array(_) | Ty::Map(_) | Ty::Id(_) => false,
         }
-    }
-}
-
-/// Whether the Rust type `def` defines is `Copy`: literals, integer enums and closed enums.
-fn is_copy(def: &TypeDef) -> bool {
-    match def.kind {
-        TypeKind::Literal(_) | TypeKind::IntEnum(_) => true,
-        TypeKind::Enum(_) => !def.is_open(),
-        TypeKind::Struct(_) | TypeKind::Union(_) => false,
     }
 }
 
