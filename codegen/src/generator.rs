@@ -24,11 +24,17 @@ use crate::{Diagnostic, Diagnostics, Generated, GeneratedFile};
 /// The file `write_to` writes: every module inline, to be `include!`d.
 pub const SINGLE_FILE: &str = "featurebase_api.rs";
 
+/// The file `write_to` also writes when asked for the [`mock`](Generator::mock): the mock
+/// server's modules inline, to be `include!`d in a module beside the client's
+/// (`pub mod mock { include!(..); }`).
+pub const MOCK_FILE: &str = "featurebase_mock.rs";
+
 /// Reads a spec and writes the generated client.
 #[derive(Debug, Clone, Default)]
 pub struct Generator {
     spec: PathBuf,
     spec_name: Option<String>,
+    mock: bool,
 }
 
 /// Why generating from a file failed.
@@ -59,6 +65,13 @@ impl Generator {
     /// How the `@generated` header names the spec (default: the path as given).
     pub fn spec_name(mut self, name: impl Into<String>) -> Self {
         self.spec_name = Some(name.into());
+        self
+    }
+
+    /// Also write the mock server ([`MOCK_FILE`]), for a crate that depends on
+    /// `featurebase-mock`.
+    pub fn mock(mut self, mock: bool) -> Self {
+        self.mock = mock;
         self
     }
 
@@ -94,7 +107,16 @@ impl Generator {
             path: out_dir.to_path_buf(),
             source,
         };
-        let files = [output];
+        let mut files = vec![output];
+        if self.mock {
+            let text = self.read()?;
+            let server = crate::server_inline(&text, &self.name())
+                .map_err(|diagnostics| self.spec_error(diagnostics))?;
+            files.push(GeneratedFile {
+                path: MOCK_FILE.to_owned(),
+                contents: server.output,
+            });
+        }
         Plan::new(out_dir, &files)
             .and_then(|plan| plan.apply(out_dir))
             .map_err(io)?;

@@ -189,6 +189,8 @@ pub struct Field {
     pub write_only: bool,
     /// How the struct holds it, decided once where the struct travels is known.
     pub slot: Slot,
+    /// Bounds and format of a scalar value (the mock server enforces them).
+    pub limits: Limits,
 }
 
 /// How a field is held.
@@ -284,6 +286,8 @@ pub struct Operation {
     pub pagination: Option<Pagination>,
     /// Documented statuses, in ascending order.
     pub statuses: Vec<Status>,
+    /// Whether the operation requires credentials (its `security`, or the document's).
+    pub authenticated: bool,
     /// Safe to retry after the server may have acted.
     pub idempotent: bool,
     pub since: Option<String>,
@@ -292,11 +296,80 @@ pub struct Operation {
     pub sdk_path: Vec<String>,
 }
 
-/// A documented response status: `200`, `4XX` or `default`.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+impl Operation {
+    /// The reply a server gives until it implements the operation: the first documented
+    /// success status with an exact code, with its example body; `None` when that status
+    /// has a body but the spec gives no example of it.
+    pub fn documented_reply(&self) -> Option<(u16, Option<&serde_json::Value>)> {
+        let (code, status) = self.statuses.iter().find_map(|status| match status.code {
+            StatusCode::Exact(code) if status.code.is_success() => Some((code, status)),
+            _ => None,
+        })?;
+        match (&status.example, &self.response) {
+            (None, Some(_)) => None,
+            (example, _) => Some((code, example.as_ref())),
+        }
+    }
+}
+
+/// A documented response.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Status {
-    pub code: String,
+    pub code: StatusCode,
     pub description: String,
+    /// The documented JSON example body.
+    pub example: Option<serde_json::Value>,
+}
+
+/// A documented response status: `200`, `4XX` or `default`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StatusCode {
+    Exact(u16),
+    /// `4XX`: the class digit.
+    Range(u8),
+    Default,
+}
+
+impl StatusCode {
+    pub fn is_success(self) -> bool {
+        match self {
+            Self::Exact(code) => (200..300).contains(&code),
+            Self::Range(class) => class == 2,
+            Self::Default => false,
+        }
+    }
+
+    /// Ascending as the spec lists them: by class, exact codes before their range, then
+    /// `default`.
+    fn order(self) -> (u16, u16) {
+        match self {
+            Self::Exact(code) => (code / 100, code),
+            Self::Range(class) => (u16::from(class), 1000),
+            Self::Default => (10, 0),
+        }
+    }
+}
+
+impl Ord for StatusCode {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.order().cmp(&other.order())
+    }
+}
+
+impl PartialOrd for StatusCode {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl std::fmt::Display for StatusCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Exact(code) => write!(f, "{code}"),
+            Self::Range(class) => write!(f, "{class}XX"),
+            Self::Default => f.write_str("default"),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -354,13 +427,32 @@ pub struct Param {
     pub copy: bool,
 }
 
-/// `minimum`/`maximum` and `minLength`/`maxLength` of a parameter.
+/// `minimum`/`maximum` and `minLength`/`maxLength` of a scalar, and the string formats
+/// a server checks.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Limits {
     pub minimum: Option<f64>,
     pub maximum: Option<f64>,
     pub min_length: Option<usize>,
     pub max_length: Option<usize>,
+    pub format: Option<Format>,
+}
+
+impl Limits {
+    /// Whether a bound is set (the format aside).
+    pub fn has_bounds(&self) -> bool {
+        Self {
+            format: None,
+            ..*self
+        } != Self::default()
+    }
+}
+
+/// A string `format` with a checkable syntax (`date-time` is [`Ty::Timestamp`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Email,
+    Uri,
 }
 
 /// How a list operation pages (`x-pagination`).

@@ -25,7 +25,7 @@ pub use changelog::{Change, SURFACE_FILE, Surface, markdown};
 pub use decisions::{DECISIONS_FILE, decisions};
 pub use diagnostics::{Diagnostic, Diagnostics, Severity};
 pub use emit::GeneratedFile;
-pub use generator::{Error, Generator, SINGLE_FILE};
+pub use generator::{Error, Generator, MOCK_FILE, SINGLE_FILE};
 pub use write_plan::Plan;
 
 /// What the generator made of an accepted spec, with the warnings about what it ignored
@@ -59,6 +59,21 @@ pub fn generate(
 /// The client modules of an API already lowered with [`lower`].
 pub fn files(api: &ir::Api, spec_path: &str) -> Vec<GeneratedFile> {
     header::on_files(spec_path, emit::files(api))
+}
+
+/// The mock server's modules for an API already lowered with [`lower`]: the typed
+/// requests, the `Api` trait and its router, and the shapes requests are validated against.
+/// They use the client's models from `featurebase_api` and the `featurebase_mock` runtime.
+pub fn server_files(api: &ir::Api, spec_path: &str) -> Vec<GeneratedFile> {
+    header::on_files(spec_path, emit::server_files(api))
+}
+
+/// The mock server's modules from the spec text, inline in one file, for a module that
+/// sits beside the client's (`pub mod mock { include!(..); }`, with the client's `models`
+/// in the parent module).
+pub fn server_inline(spec_text: &str, spec_path: &str) -> Result<Generated<String>, Diagnostics> {
+    let code = |api| header::prepend(header::SERVER, spec_path, &emit::server_inline_file(&api));
+    Ok(lower(spec_text)?.map(code))
 }
 
 /// The same code as [`generate`], as inline modules (`pub mod models { .. } ..`) for a macro.

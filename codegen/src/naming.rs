@@ -1,6 +1,6 @@
 //! Rust names for spec names: case conversion with `heck` and keyword escaping.
 
-use heck::{ToSnakeCase, ToUpperCamelCase};
+use heck::{ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
 use proc_macro2::{Ident, Span};
 
 /// Keywords that cannot be raw identifiers, so they get a trailing underscore instead.
@@ -9,6 +9,11 @@ const NOT_RAW: &[&str] = &["crate", "self", "super", "Self", "_"];
 /// `userId` -> `user_id`; `self` -> `self_`.
 pub(crate) fn snake(name: &str) -> String {
     escape(name.to_snake_case())
+}
+
+/// `ContactType` -> `CONTACT_TYPE`, for statics.
+pub(crate) fn shouty(name: &str) -> String {
+    escape(name.to_shouty_snake_case())
 }
 
 /// `contact_type` -> `ContactType`; `self` -> `Self_`.

@@ -1,5 +1,6 @@
 //! Golden-file tests of the generator: each `golden/<fixture>/spec.yaml` must generate
-//! exactly the files under `golden/<fixture>/expected/`. Re-bless after an intended change
+//! exactly the files under `golden/<fixture>/expected/` (the client's modules, and the mock
+//! server's inline in `mock.rs`). Re-bless after an intended change
 //! with `UPDATE_EXPECT=1 cargo test -p featurebase-tests --test it golden`.
 
 use std::path::Path;
@@ -22,6 +23,9 @@ fn fixtures_generate_their_expected_files() {
             expect_file![format!("../golden/{fixture}/expected/{}", file.path)]
                 .assert_eq(&file.contents);
         }
+        let mock = featurebase_codegen::server_inline(&spec, &spec_path)
+            .unwrap_or_else(|diagnostics| panic!("{fixture}: {diagnostics}"));
+        expect_file![format!("../golden/{fixture}/expected/mock.rs")].assert_eq(&mock.output);
     }
 }
 
@@ -182,4 +186,53 @@ async fn operations_newer_than_the_pinned_version_are_refused() {
         matches!(sent, Err(Error::Connection(_))),
         "sent (nothing listens on port 9): {sent:?}"
     );
+}
+
+/// The petstore fixture documents no response examples: its mock answers what the spec
+/// says without one (an empty 201 or 204) and refuses to make up a body.
+#[tokio::test]
+async fn a_mock_without_examples_answers_only_what_the_spec_says() {
+    use featurebase_tests::petstore_mock::mock;
+
+    struct Unimplemented;
+    impl mock::Api for Unimplemented {}
+
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0))
+        .await
+        .expect("bind");
+    let url = format!("http://{}", listener.local_addr().expect("address"));
+    let app = mock::router(std::sync::Arc::new(Unimplemented));
+    let server = tokio::spawn(async move {
+        let _ = axum::serve(listener, app).await;
+    });
+    let http = reqwest::Client::new();
+    let deleted = http
+        .delete(format!("{url}/pets/p1"))
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(deleted.status(), 204);
+    assert_eq!(deleted.bytes().await.expect("body").len(), 0);
+
+    let fetched = http
+        .get(format!("{url}/pets/p1"))
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(fetched.status(), 501);
+    let body: serde_json::Value =
+        serde_json::from_slice(&fetched.bytes().await.expect("body")).expect("JSON");
+    assert_eq!(body["error"]["type"], "api_error", "{body}");
+    assert_eq!(
+        body["error"]["message"],
+        "`getPet` is not implemented and the spec documents no example reply"
+    );
+
+    let invalid = http
+        .get(format!("{url}/pets/p1/toys/seven"))
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(invalid.status(), 400, "toyId is an integer");
+    server.abort();
 }

@@ -1,5 +1,6 @@
-//! Generates a client, with the library call build scripts use, for every spec that
-//! `expectations.yaml` lists as accepted: `OUT_DIR/<spec name>/featurebase_api.rs`.
+//! Generates a client and its mock server, with the library call build scripts use, for
+//! every spec that `expectations.yaml` lists as accepted:
+//! `OUT_DIR/<spec name>/featurebase_api.rs` and `featurebase_mock.rs`.
 //! The names are passed on as `PUBLIC_SPECS_ACCEPTED` so that a test can check that
 //! `src/lib.rs` includes each of them.
 
@@ -25,6 +26,7 @@ fn main() {
         featurebase_codegen::Generator::new()
             .spec(spec)
             .spec_name(format!("tests/public-specs/{spec}"))
+            .mock(true)
             .write_to(Path::new(&out_dir).join(name))
             .unwrap_or_else(|error| panic!("{error}"));
         accepted.push(name.to_owned());

@@ -1,5 +1,6 @@
-//! Generates a client for each of the first random specs the generator accepts, into
-//! `OUT_DIR`, as one module each (`all.rs` lists them): compiling this crate compiles them.
+//! Generates a client and its mock server for each of the first random specs the generator
+//! accepts, into `OUT_DIR`, as one module each (`all.rs` lists them): compiling this crate
+//! compiles them.
 
 #[path = "src/spec_gen.rs"]
 #[allow(unreachable_pub)]
@@ -23,11 +24,13 @@ fn main() {
         let Ok(generated) = featurebase_codegen::generate_inline(&text, "random.yaml") else {
             continue;
         };
-        let file = format!("{out_dir}/seed_{seed}.rs");
-        std::fs::write(&file, generated.output).expect("write");
+        let server = featurebase_codegen::server_inline(&text, "random.yaml")
+            .expect("a spec the client generates from gives a server too");
+        std::fs::write(format!("{out_dir}/seed_{seed}.rs"), generated.output).expect("write");
+        std::fs::write(format!("{out_dir}/seed_{seed}_mock.rs"), server.output).expect("write");
         writeln!(
             index,
-            "/// The client of random spec {seed}.\n#[rustfmt::skip]\npub mod seed_{seed} {{ include!(concat!(env!(\"OUT_DIR\"), \"/seed_{seed}.rs\")); }}"
+            "/// The client and mock server of random spec {seed}.\n#[rustfmt::skip]\npub mod seed_{seed} {{\n    include!(concat!(env!(\"OUT_DIR\"), \"/seed_{seed}.rs\"));\n    pub mod mock {{ include!(concat!(env!(\"OUT_DIR\"), \"/seed_{seed}_mock.rs\")); }}\n}}"
         )
         .expect("a String");
         accepted += 1;

@@ -1,4 +1,5 @@
-//! Project tasks: `cargo xtask regen [--check] [--spec PATH] [--out DIR] [--changelog FILE]` and
+//! Project tasks: `cargo xtask regen [--check] [--spec PATH] [--out DIR] [--mock-out DIR]
+//! [--changelog FILE]` and
 //! `cargo xtask bench-codegen [--iterations N] [--no-compile]`.
 
 mod bench;
@@ -8,13 +9,15 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str = "\
-usage: cargo xtask regen [--check] [--spec PATH] [--out DIR] [--changelog FILE]
+usage: cargo xtask regen [--check] [--spec PATH] [--out DIR] [--mock-out DIR] [--changelog FILE]
        cargo xtask bench-codegen [--iterations N] [--no-compile]
 
   regen          write the generated client from the spec (only files that changed)
   --check        write nothing; fail and name each stale file if the output is out of date
   --spec PATH    the OpenAPI spec (default: spec/featurebase.yaml)
   --out DIR      where the generated modules go (default: featurebase-api/src/generated)
+  --mock-out DIR where the mock server's generated modules go (default, when --out is not
+                 given: featurebase-mock/src/generated; with --out, only if given)
   --changelog FILE
                  also write the changes to the client's public API as Markdown to FILE
 
@@ -51,6 +54,8 @@ pub(crate) struct Options {
     pub(crate) spec: PathBuf,
     pub(crate) out: PathBuf,
     pub(crate) changelog: Option<PathBuf>,
+    /// Where the mock server's modules go; by default only beside the default `--out`.
+    pub(crate) mock_out: Option<PathBuf>,
 }
 
 fn parse(args: &[String]) -> Result<Options, String> {
@@ -60,7 +65,9 @@ fn parse(args: &[String]) -> Result<Options, String> {
         spec: root.join("spec/featurebase.yaml"),
         out: root.join("featurebase-api/src/generated"),
         changelog: None,
+        mock_out: None,
     };
+    let mut out_given = false;
     let mut args = args.iter();
     match args.next().map(String::as_str) {
         Some("regen") => {}
@@ -71,10 +78,17 @@ fn parse(args: &[String]) -> Result<Options, String> {
         match arg.as_str() {
             "--check" => options.check = true,
             "--spec" => options.spec = value(&mut args, "--spec")?.into(),
-            "--out" => options.out = value(&mut args, "--out")?.into(),
+            "--out" => {
+                options.out = value(&mut args, "--out")?.into();
+                out_given = true;
+            }
+            "--mock-out" => options.mock_out = Some(value(&mut args, "--mock-out")?.into()),
             "--changelog" => options.changelog = Some(value(&mut args, "--changelog")?.into()),
             other => return Err(format!("unknown argument `{other}`")),
         }
+    }
+    if !out_given && options.mock_out.is_none() {
+        options.mock_out = Some(root.join("featurebase-mock/src/generated"));
     }
     Ok(options)
 }

@@ -1,10 +1,10 @@
 //! `regen`: spec -> generated files, written only when changed, atomically.
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use featurebase_codegen::{DECISIONS_FILE, Diagnostics, Generated, Plan, SURFACE_FILE, Surface};
+use featurebase_codegen::{Diagnostics, Generated, GeneratedFile, Plan, SURFACE_FILE, Surface};
 
 use crate::{Options, workspace_root};
 
@@ -36,39 +36,61 @@ fn regen(options: &Options) -> Result<ExitCode, String> {
         Err(diagnostics) => return Ok(refuse(&diagnostics, &spec_name)),
     };
     let surface = Surface::of(&api);
-    let mut files = featurebase_codegen::files(&api, &spec_name);
-    files.push(surface.file());
-    let out_name = display_path(&options.out);
     report_changes(options, &surface)?;
-    let plan = Plan::new(&options.out, &files).map_err(|error| format!("{out_name}: {error}"))?;
+    let mut client = featurebase_codegen::files(&api, &spec_name);
+    client.push(surface.file());
     // The maintainers' list of documentation decisions lives next to the spec.
-    let decisions = [featurebase_codegen::decisions(&text, &spec_name)];
     let spec_dir = options.spec.parent().unwrap_or(Path::new("."));
-    let decisions_name = display_path(&spec_dir.join(DECISIONS_FILE));
-    let decisions_plan =
-        Plan::new(spec_dir, &decisions).map_err(|error| format!("{decisions_name}: {error}"))?;
-    if options.check {
-        let decisions_stale = !decisions_plan.is_empty();
-        if decisions_stale {
-            eprintln!("stale: {decisions_name}");
-        }
-        return Ok(report_check(&plan, decisions_stale));
+    let mut targets = vec![
+        Target::new(&options.out, client),
+        Target::new(
+            spec_dir,
+            vec![featurebase_codegen::decisions(&text, &spec_name)],
+        ),
+    ];
+    if let Some(mock_out) = &options.mock_out {
+        targets.push(Target::new(
+            mock_out,
+            featurebase_codegen::server_files(&api, &spec_name),
+        ));
     }
-    plan.apply(&options.out)
-        .map_err(|error| format!("{out_name}: {error}"))?;
-    decisions_plan
-        .apply(spec_dir)
-        .map_err(|error| format!("{decisions_name}: {error}"))?;
-    println!(
-        "regen: {} file(s) written, {} removed, {} unchanged in {out_name}",
-        plan.writes.len(),
-        plan.removals.len(),
-        files.len() - plan.writes.len(),
-    );
-    if !decisions_plan.is_empty() {
-        println!("regen: {decisions_name} written");
+    let plans = targets
+        .iter()
+        .map(|target| {
+            Plan::new(&target.dir, &target.files)
+                .map_err(|error| format!("{}: {error}", display_path(&target.dir)))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    if options.check {
+        return Ok(report_check(&targets, &plans));
+    }
+    for (target, plan) in targets.iter().zip(&plans) {
+        plan.apply(&target.dir)
+            .map_err(|error| format!("{}: {error}", display_path(&target.dir)))?;
+        println!(
+            "regen: {} file(s) written, {} removed, {} unchanged in {}",
+            plan.writes.len(),
+            plan.removals.len(),
+            target.files.len() - plan.writes.len(),
+            display_path(&target.dir),
+        );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A directory and the files generated into it.
+struct Target {
+    dir: PathBuf,
+    files: Vec<GeneratedFile>,
+}
+
+impl Target {
+    fn new(dir: &Path, files: Vec<GeneratedFile>) -> Self {
+        Self {
+            dir: dir.to_path_buf(),
+            files,
+        }
+    }
 }
 
 /// Prints what the new spec changes in the client's public API, against the surface saved
@@ -99,16 +121,18 @@ fn refuse(diagnostics: &Diagnostics, spec_name: &str) -> ExitCode {
     ExitCode::FAILURE
 }
 
-fn report_check(plan: &Plan<'_>, decisions_stale: bool) -> ExitCode {
-    if plan.is_empty() && !decisions_stale {
+fn report_check(targets: &[Target], plans: &[Plan<'_>]) -> ExitCode {
+    if plans.iter().all(Plan::is_empty) {
         println!("regen --check: generated code is up to date");
         return ExitCode::SUCCESS;
     }
-    for file in &plan.writes {
-        eprintln!("stale: {}", file.path);
-    }
-    for path in &plan.removals {
-        eprintln!("stale (no longer generated): {}", display_path(path));
+    for (target, plan) in targets.iter().zip(plans) {
+        for file in &plan.writes {
+            eprintln!("stale: {}", display_path(&target.dir.join(&file.path)));
+        }
+        for path in &plan.removals {
+            eprintln!("stale (no longer generated): {}", display_path(path));
+        }
     }
     eprintln!("generated code is out of date: run `cargo xtask regen`");
     ExitCode::FAILURE

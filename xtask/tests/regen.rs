@@ -6,6 +6,9 @@ use std::process::{Command, Output};
 
 use expect_test::expect;
 
+#[path = "../../tests/walkthrough/src/merge.rs"]
+mod merge;
+
 fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
@@ -125,7 +128,8 @@ fn check_names_stale_files_and_regen_removes_obsolete_ones() {
     let check = regen(&spec, &out, &["--check"]);
     assert!(!check.status.success());
     let errors = stderr(&check);
-    assert!(errors.contains("stale: models.rs"), "{errors}");
+    let stale = format!("stale: {}", out.join("models.rs").display());
+    assert!(errors.contains(&stale), "{errors}");
     assert!(errors.contains("old.rs"), "{errors}");
     assert!(!errors.contains("notes.rs"), "{errors}");
     assert!(
@@ -282,20 +286,8 @@ fn usage_errors_exit_with_2() {
 /// Merges the mappings of `addition` into `spec` (one level under `paths` and
 /// `components/*`), as a person following the README would paste them in.
 fn extend(spec: &Path, addition: &str) {
-    let mut doc: serde_yaml::Value =
-        serde_yaml::from_str(&fs::read_to_string(spec).expect("spec")).expect("yaml");
-    let addition: serde_yaml::Value = serde_yaml::from_str(addition).expect("yaml");
-    let merge = |target: &mut serde_yaml::Value, source: &serde_yaml::Value| {
-        let (Some(target), Some(source)) = (target.as_mapping_mut(), source.as_mapping()) else {
-            panic!("both are mappings");
-        };
-        target.extend(source.clone());
-    };
-    merge(&mut doc["paths"], &addition["paths"]);
-    for (section, entries) in addition["components"].as_mapping().expect("components") {
-        merge(&mut doc["components"][section], entries);
-    }
-    fs::write(spec, serde_yaml::to_string(&doc).expect("yaml")).expect("write");
+    let text = fs::read_to_string(spec).expect("spec");
+    fs::write(spec, merge::extended(&text, addition)).expect("write");
 }
 
 #[test]

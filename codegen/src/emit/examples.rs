@@ -1,6 +1,7 @@
 //! The example on each request builder: the operation reached through the resource tree
 //! and sent with the spec's documented parameter and body examples, the body built through
-//! its public constructors and setters. It is a `no_run` doctest, so it must compile.
+//! its public constructors and setters. It is a doctest that runs against the mock
+//! answering every operation with its documented reply (`featurebase-mock`).
 
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
@@ -19,30 +20,41 @@ use crate::output_names::{NEW, clear, with};
 pub(super) fn doc(api: &Api, index: usize, route: Option<&Route<'_>>) -> Option<Vec<String>> {
     let code = format_code(call(api, index, route?)?)?;
     let lines: Vec<&str> = code.lines().collect();
-    // The wrapping `async fn` and its `Ok(())` are hidden: the reader sees the call.
+    // The `main` around the call, the mock it runs against and the `Ok(())` are hidden:
+    // the reader sees the call.
     let body_start = lines.iter().position(|line| line.ends_with('{'))? + 1;
     let body_end = lines.len().checked_sub(2)?;
     let shown = |line: &&str| line.strip_prefix("    ").unwrap_or(line).to_owned();
     let hidden = |line: &&str| format!("# {}", shown(line));
-    let mut doc = vec![
-        "# Example".to_owned(),
-        String::new(),
-        "```no_run".to_owned(),
-    ];
+    let body = lines[body_start..body_end].iter().map(|line| {
+        let setup = MOCK_SETUP.iter().any(|setup| line.trim() == *setup);
+        if setup { hidden(line) } else { shown(line) }
+    });
+    let mut doc = vec!["# Example".to_owned(), String::new(), "```".to_owned()];
     doc.extend(lines[..body_start].iter().map(hidden));
-    doc.extend(lines[body_start..body_end].iter().map(shown));
+    doc.extend(body);
     doc.extend(lines[body_end..].iter().map(hidden));
     doc.push("```".to_owned());
     Some(doc)
 }
 
-/// The statement inside the `async fn` a doctest needs for `.await` and `?`, formatted;
-/// with `use featurebase_api::models;` when the statement names a model.
+/// The hidden lines that start a mock answering every operation with its documented reply,
+/// and the client for it, as formatted.
+const MOCK_SETUP: [&str; 2] = [
+    "let mock_server = featurebase_mock::MockServer::documented().await;",
+    "let client = mock_server.client();",
+];
+
+/// The statement inside the `main` a doctest needs for `.await` and `?`, formatted; with
+/// `use featurebase_api::models;` when the statement names a model.
 fn format_code(statement: TokenStream) -> Option<String> {
     let format = |uses: Option<TokenStream>| {
         let tokens = quote! {
-            async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+            #[tokio::main(flavor = "current_thread")]
+            async fn main() -> Result<(), featurebase_api::Error> {
                 #uses
+                let mock_server = featurebase_mock::MockServer::documented().await;
+                let client = mock_server.client();
                 #statement
                 Ok(())
             }
@@ -379,9 +391,12 @@ components:
         expect![[r##"
             # Example
 
-            ```no_run
-            # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+            ```
+            # #[tokio::main(flavor = "current_thread")]
+            # async fn main() -> Result<(), featurebase_api::Error> {
             use featurebase_api::models;
+            # let mock_server = featurebase_mock::MockServer::documented().await;
+            # let client = mock_server.client();
             let response = client
                 .boards()
                 .posts()
@@ -402,7 +417,11 @@ components:
             # Ok(())
             # }
             ```"##]]
-        .assert_eq(&doc(&api, 0, routes(&api)[0].as_ref()).expect("an example").join("\n"));
+        .assert_eq(
+            &doc(&api, 0, routes(&api)[0].as_ref())
+                .expect("an example")
+                .join("\n"),
+        );
     }
 
     #[test]

@@ -9,6 +9,8 @@ mod layout;
 mod models;
 mod operations;
 mod resources;
+mod server;
+mod shapes;
 mod structs;
 mod types;
 mod unions;
@@ -59,6 +61,40 @@ pub(crate) fn files(api: &Api) -> Vec<GeneratedFile> {
             contents: format(tokens),
         })
         .collect()
+}
+
+/// The server's `mod.rs` and one file per module, for a crate beside the client's
+/// (`featurebase_api`), without the `@generated` header.
+pub(crate) fn server_files(api: &Api) -> Vec<GeneratedFile> {
+    let modules = server::modules(api);
+    let declarations = modules.iter().map(|(name, _)| {
+        let name = format_ident!("{name}");
+        quote!(pub mod #name;)
+    });
+    let root = server::root(api, quote!(featurebase_api::models));
+    let root = quote!(#(#declarations)* #root);
+    std::iter::once(("mod".to_owned(), root))
+        .chain(
+            modules
+                .into_iter()
+                .map(|(name, tokens)| (name.to_owned(), tokens)),
+        )
+        .map(|(name, tokens)| GeneratedFile {
+            path: format!("{name}.rs"),
+            contents: format(tokens),
+        })
+        .collect()
+}
+
+/// The server's modules inline, formatted as one file to `include!` in a module beside the
+/// client's `models` (e.g. `pub mod mock { include!(..); }` next to the client's modules).
+pub(crate) fn server_inline_file(api: &Api) -> String {
+    let modules = server::modules(api).into_iter().map(|(name, tokens)| {
+        let name = format_ident!("{name}");
+        quote!(pub mod #name { #tokens })
+    });
+    let root = server::root(api, quote!(super::models));
+    format(quote!(#(#modules)* #root))
 }
 
 /// The same modules inline (`pub mod models { .. }`), for the proc macro.

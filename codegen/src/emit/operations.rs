@@ -5,7 +5,7 @@ use quote::quote;
 
 use super::types::{self, Scope};
 use super::{docs, examples};
-use crate::ir::{Api, Limits, Location, Operation, Param};
+use crate::ir::{Api, Location, Operation, Param};
 use crate::naming::ident;
 
 pub(super) fn module(api: &Api) -> TokenStream {
@@ -298,7 +298,7 @@ fn send(operation: &Operation) -> TokenStream {
 /// `.check(..)` for a parameter with bounds, else nothing.
 fn check(param: &Param) -> Option<TokenStream> {
     let limits = param.limits;
-    if limits == Limits::default() {
+    if !limits.has_bounds() {
         return None;
     }
     let float = |bound: Option<f64>| bound.map(proc_macro2::Literal::f64_unsuffixed);

@@ -4,7 +4,6 @@ use std::collections::BTreeMap;
 
 use openapiv3::{
     MediaType, Parameter, ParameterSchemaOrContent, PathItem, ReferenceOr, RequestBody, Responses,
-    SchemaKind, Type,
 };
 
 use super::Lowerer;
@@ -13,7 +12,7 @@ use super::extensions::{X_IDEMPOTENT, X_PAGINATION, X_SDK_PATH};
 use super::refs::{PARAMETERS, REQUEST_BODIES, RESPONSES, component_of};
 use super::schemas::SchemaRef;
 use crate::diagnostics::Pointer;
-use crate::ir::{Body, Docs, Limits, Location, Method, Operation, Param, Status, Ty, TypeKind};
+use crate::ir::{Body, Docs, Location, Method, Operation, Param, Status, StatusCode, Ty, TypeKind};
 use crate::naming::{camel, is_identifier, snake};
 use crate::output_names::{is_request_builder_name, shadowing, shadows_output};
 
@@ -159,10 +158,18 @@ impl Lowerer<'_> {
             errors,
             pagination: None,
             statuses,
+            authenticated: self.authenticated(operation),
             sdk_path: sdk_path?,
         };
         lowered.pagination = self.pagination(&lowered, extensions.get(X_PAGINATION), at);
         Some(lowered)
+    }
+
+    /// Whether the operation's security (or else the document's) asks for credentials: a
+    /// requirement list that is empty, or that allows an empty requirement, does not.
+    fn authenticated(&self, operation: &openapiv3::Operation) -> bool {
+        let requirements = operation.security.as_ref().or(self.doc.security.as_ref());
+        requirements.is_some_and(|all| !all.is_empty() && all.iter().all(|one| !one.is_empty()))
     }
 
     /// `x-sdk-path` split in segments, or `[first tag, operationId]` without it.
@@ -375,7 +382,7 @@ impl Lowerer<'_> {
         }
         self.extension_docs(&mut docs, &data.extensions, &home);
         let target = self.target(schema.into());
-        let limits = target.map(limits).unwrap_or_default();
+        let limits = target.map(super::schemas::limits).unwrap_or_default();
         let schema_example = target.and_then(|schema| schema.schema_data.example.clone());
         let example = data.example.clone().or(schema_example);
         let (wire, required) = (data.name.clone(), data.required);
@@ -527,34 +534,37 @@ impl Lowerer<'_> {
         if responses.responses.is_empty() && responses.default.is_none() {
             return self.error(at, "an operation needs at least one response");
         }
-        let listed = responses
-            .responses
-            .iter()
-            .map(|(status, response)| (status.to_string(), response));
+        let listed = responses.responses.iter().map(|(status, response)| {
+            let code = match *status {
+                openapiv3::StatusCode::Code(code) => StatusCode::Exact(code),
+                openapiv3::StatusCode::Range(class) => StatusCode::Range(class as u8),
+            };
+            (code, response)
+        });
         let default = responses
             .default
             .iter()
-            .map(|response| ("default".to_owned(), response));
+            .map(|response| (StatusCode::Default, response));
         let mut outcomes = Outcomes::default();
-        let mut first_success: Option<String> = None;
+        let mut first_success: Option<StatusCode> = None;
         let mut failed = false;
         for (status, response) in listed.chain(default).collect::<Vec<_>>() {
-            let at = at.join(&status);
+            let at = at.join(status.to_string());
             let all = &self.components.responses;
             let Some((response, home)) = self.resolve(response, &at, RESPONSES, all) else {
                 failed = true;
                 continue;
             };
-            let description = response.description.clone();
             outcomes.statuses.push(Status {
-                code: status.clone(),
-                description,
+                code: status,
+                description: response.description.clone(),
+                example: json_example(&response.content),
             });
             if !response.links.is_empty() {
                 self.warn(&home.join("links"), "response `links` are ignored");
             }
             let component = component_of(&home).map(|(_, name)| name);
-            if !status.starts_with('2') {
+            if !status.is_success() {
                 let hint = component.map_or_else(|| format!("{op_name}Error"), |c| camel(&c));
                 let error = self.error_body(&response.content, &home.join("content"), &hint);
                 if let Some(ty) = error.filter(|ty| !outcomes.errors.contains(ty)) {
@@ -579,7 +589,7 @@ impl Lowerer<'_> {
                 None => (outcomes.success, first_success) = (ty, Some(status)),
             }
         }
-        outcomes.statuses.sort();
+        outcomes.statuses.sort_by_key(|status| status.code);
         (!failed).then_some(outcomes)
     }
 
@@ -666,28 +676,6 @@ struct Outcomes {
     success: Option<Ty>,
     errors: Vec<Ty>,
     statuses: Vec<Status>,
-}
-
-/// The bounds of a parameter's schema.
-fn limits(schema: &openapiv3::Schema) -> Limits {
-    match &schema.schema_kind {
-        SchemaKind::Type(Type::Integer(int)) => Limits {
-            minimum: int.minimum.map(|min| min as f64),
-            maximum: int.maximum.map(|max| max as f64),
-            ..Limits::default()
-        },
-        SchemaKind::Type(Type::Number(number)) => Limits {
-            minimum: number.minimum,
-            maximum: number.maximum,
-            ..Limits::default()
-        },
-        SchemaKind::Type(Type::String(string)) => Limits {
-            min_length: string.min_length,
-            max_length: string.max_length,
-            ..Limits::default()
-        },
-        _ => Limits::default(),
-    }
 }
 
 const FORM: &str = "application/x-www-form-urlencoded";

@@ -14,7 +14,8 @@ use super::extensions::X_ID_TYPE;
 use super::refs::{MAX_CHAIN, SCHEMAS, component_name, component_pointer};
 use crate::diagnostics::Pointer;
 use crate::ir::{
-    Docs, Extra, Field, Identity, IdentityVariant, Slot, Struct, Ty, TypeDef, TypeKind, Usage,
+    Docs, Extra, Field, Format, Identity, IdentityVariant, Limits, Slot, Struct, Ty, TypeDef,
+    TypeKind, Usage,
 };
 use crate::naming::{camel, is_identifier, snake};
 use crate::output_names::{shadowing, shadows_output};
@@ -430,8 +431,8 @@ impl Lowerer<'_> {
                 .map(referenced_docs)
                 .unwrap_or_default(),
         };
-        let data = self
-            .target(property)
+        let target = self.target(property);
+        let data = target
             .map(|schema| schema.schema_data.clone())
             .unwrap_or_default();
         Some(Field {
@@ -446,6 +447,7 @@ impl Lowerer<'_> {
             write_only: data.write_only,
             // Decided by `decide_slots` once usage is known.
             slot: Slot::Optional,
+            limits: target.map(limits).unwrap_or_default(),
         })
     }
 
@@ -487,6 +489,35 @@ impl Lowerer<'_> {
             self.types.insert(name.to_owned(), (at.clone(), def));
         }
         Some(Ty::Named(name.to_owned()))
+    }
+}
+
+/// The bounds and checkable format of a scalar schema.
+pub(super) fn limits(schema: &Schema) -> Limits {
+    match &schema.schema_kind {
+        SchemaKind::Type(Type::Integer(int)) => Limits {
+            minimum: int.minimum.map(|min| min as f64),
+            maximum: int.maximum.map(|max| max as f64),
+            ..Limits::default()
+        },
+        SchemaKind::Type(Type::Number(number)) => Limits {
+            minimum: number.minimum,
+            maximum: number.maximum,
+            ..Limits::default()
+        },
+        SchemaKind::Type(Type::String(string)) => Limits {
+            min_length: string.min_length,
+            max_length: string.max_length,
+            format: match &string.format {
+                VariantOrUnknownOrEmpty::Unknown(format) if format == "email" => {
+                    Some(Format::Email)
+                }
+                VariantOrUnknownOrEmpty::Unknown(format) if format == "uri" => Some(Format::Uri),
+                _ => None,
+            },
+            ..Limits::default()
+        },
+        _ => Limits::default(),
     }
 }
 

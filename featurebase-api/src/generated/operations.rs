@@ -35,9 +35,12 @@ use super::models;
 ///
 /// # Example
 ///
-/// ```no_run
-/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), featurebase_api::Error> {
 /// use featurebase_api::models;
+/// # let mock_server = featurebase_mock::MockServer::documented().await;
+/// # let client = mock_server.client();
 /// let contact = client
 ///     .users()
 ///     .companies()
@@ -157,8 +160,11 @@ impl std::future::IntoFuture for AttachContactToCompany {
 ///
 /// # Example
 ///
-/// ```no_run
-/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), featurebase_api::Error> {
+/// # let mock_server = featurebase_mock::MockServer::documented().await;
+/// # let client = mock_server.client();
 /// let blocked_contact = client
 ///     .users()
 ///     .contacts()
@@ -269,8 +275,11 @@ impl std::future::IntoFuture for BlockContactById {
 ///
 /// # Example
 ///
-/// ```no_run
-/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), featurebase_api::Error> {
+/// # let mock_server = featurebase_mock::MockServer::documented().await;
+/// # let client = mock_server.client();
 /// let deleted_company = client
 ///     .users()
 ///     .companies()
@@ -377,8 +386,11 @@ impl std::future::IntoFuture for DeleteCompanyByCompanyId {
 ///
 /// # Example
 ///
-/// ```no_run
-/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), featurebase_api::Error> {
+/// # let mock_server = featurebase_mock::MockServer::documented().await;
+/// # let client = mock_server.client();
 /// let deleted_company = client
 ///     .users()
 ///     .companies()
@@ -484,8 +496,11 @@ impl std::future::IntoFuture for DeleteCompanyById {
 ///
 /// # Example
 ///
-/// ```no_run
-/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), featurebase_api::Error> {
+/// # let mock_server = featurebase_mock::MockServer::documented().await;
+/// # let client = mock_server.client();
 /// let deleted_contact = client
 ///     .users()
 ///     .contacts()
@@ -599,8 +614,11 @@ impl std::future::IntoFuture for DeleteContactById {
 ///
 /// # Example
 ///
-/// ```no_run
-/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), featurebase_api::Error> {
+/// # let mock_server = featurebase_mock::MockServer::documented().await;
+/// # let client = mock_server.client();
 /// let deleted_contact = client
 ///     .users()
 ///     .contacts()
@@ -701,8 +719,11 @@ impl std::future::IntoFuture for DeleteContactByUserId {
 ///
 /// # Example
 ///
-/// ```no_run
-/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), featurebase_api::Error> {
+/// # let mock_server = featurebase_mock::MockServer::documented().await;
+/// # let client = mock_server.client();
 /// let company = client.users().companies().retrieve("507f1f77bcf86cd799439011").await?;
 /// # Ok(())
 /// # }
@@ -794,8 +815,11 @@ impl std::future::IntoFuture for GetCompanyById {
 ///
 /// # Example
 ///
-/// ```no_run
-/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), featurebase_api::Error> {
+/// # let mock_server = featurebase_mock::MockServer::documented().await;
+/// # let client = mock_server.client();
 /// let contact = client.users().contacts().retrieve("676f0f6765bdaa7d7d760f88").await?;
 /// # Ok(())
 /// # }
@@ -895,8 +919,11 @@ impl std::future::IntoFuture for GetContactById {
 ///
 /// # Example
 ///
-/// ```no_run
-/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), featurebase_api::Error> {
+/// # let mock_server = featurebase_mock::MockServer::documented().await;
+/// # let client = mock_server.client();
 /// let contact = client.users().contacts().by_user_id("usr_12345").retrieve().await?;
 /// # Ok(())
 /// # }
@@ -1001,8 +1028,11 @@ impl std::future::IntoFuture for GetContactByUserId {
 ///
 /// # Example
 ///
-/// ```no_run
-/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), featurebase_api::Error> {
+/// # let mock_server = featurebase_mock::MockServer::documented().await;
+/// # let client = mock_server.client();
 /// let contact_email_preferences = client
 ///     .users()
 ///     .contacts()
@@ -1109,8 +1139,11 @@ impl std::future::IntoFuture for GetContactEmailPreferencesById {
 ///
 /// # Example
 ///
-/// ```no_run
-/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), featurebase_api::Error> {
+/// # let mock_server = featurebase_mock::MockServer::documented().await;
+/// # let client = mock_server.client();
 /// let contact_email_preferences = client
 ///     .users()
 ///     .contacts()
@@ -1211,8 +1244,11 @@ impl std::future::IntoFuture for GetContactEmailPreferencesByUserId {
 ///
 /// # Example
 ///
-/// ```no_run
-/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), featurebase_api::Error> {
+/// # let mock_server = featurebase_mock::MockServer::documented().await;
+/// # let client = mock_server.client();
 /// let page = client
 ///     .users()
 ///     .companies()
@@ -1370,8 +1406,11 @@ impl std::future::IntoFuture for ListCompanies {
 ///
 /// # Example
 ///
-/// ```no_run
-/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), featurebase_api::Error> {
+/// # let mock_server = featurebase_mock::MockServer::documented().await;
+/// # let client = mock_server.client();
 /// let page = client
 ///     .users()
 ///     .companies()
@@ -1529,8 +1568,11 @@ impl std::future::IntoFuture for ListCompanyContacts {
 ///
 /// # Example
 ///
-/// ```no_run
-/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), featurebase_api::Error> {
+/// # let mock_server = featurebase_mock::MockServer::documented().await;
+/// # let client = mock_server.client();
 /// let page = client
 ///     .users()
 ///     .contacts()
@@ -1697,8 +1739,11 @@ impl std::future::IntoFuture for ListContacts {
 ///
 /// # Example
 ///
-/// ```no_run
-/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), featurebase_api::Error> {
+/// # let mock_server = featurebase_mock::MockServer::documented().await;
+/// # let client = mock_server.client();
 /// let contact = client
 ///     .users()
 ///     .companies()
@@ -1818,8 +1863,11 @@ impl std::future::IntoFuture for RemoveContactFromCompany {
 ///
 /// # Example
 ///
-/// ```no_run
-/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), featurebase_api::Error> {
+/// # let mock_server = featurebase_mock::MockServer::documented().await;
+/// # let client = mock_server.client();
 /// let unblocked_contact = client
 ///     .users()
 ///     .contacts()
@@ -1949,9 +1997,12 @@ impl std::future::IntoFuture for UnblockContactById {
 ///
 /// # Example
 ///
-/// ```no_run
-/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), featurebase_api::Error> {
 /// use featurebase_api::models;
+/// # let mock_server = featurebase_mock::MockServer::documented().await;
+/// # let client = mock_server.client();
 /// let contact_email_preferences = client
 ///     .users()
 ///     .contacts()
@@ -2080,9 +2131,12 @@ impl std::future::IntoFuture for UpdateContactEmailPreferencesById {
 ///
 /// # Example
 ///
-/// ```no_run
-/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), featurebase_api::Error> {
 /// use featurebase_api::models;
+/// # let mock_server = featurebase_mock::MockServer::documented().await;
+/// # let client = mock_server.client();
 /// let contact_email_preferences = client
 ///     .users()
 ///     .contacts()
@@ -2207,9 +2261,12 @@ impl std::future::IntoFuture for UpdateContactEmailPreferencesByUserId {
 ///
 /// # Example
 ///
-/// ```no_run
-/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), featurebase_api::Error> {
 /// use featurebase_api::models;
+/// # let mock_server = featurebase_mock::MockServer::documented().await;
+/// # let client = mock_server.client();
 /// let company = client
 ///     .users()
 ///     .companies()
@@ -2331,9 +2388,12 @@ impl std::future::IntoFuture for UpsertCompany {
 ///
 /// # Example
 ///
-/// ```no_run
-/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), featurebase_api::Error> {
 /// use featurebase_api::models;
+/// # let mock_server = featurebase_mock::MockServer::documented().await;
+/// # let client = mock_server.client();
 /// let contact = client
 ///     .users()
 ///     .contacts()

@@ -5,6 +5,9 @@
 /// The OpenAPI Initiative's `petstore.yaml`.
 pub mod petstore {
     include!(concat!(env!("OUT_DIR"), "/petstore/featurebase_api.rs"));
+    pub mod mock {
+        include!(concat!(env!("OUT_DIR"), "/petstore/featurebase_mock.rs"));
+    }
 }
 
 /// The OpenAPI Initiative's `petstore-expanded.yaml`.
@@ -13,6 +16,12 @@ pub mod petstore_expanded {
         env!("OUT_DIR"),
         "/petstore-expanded/featurebase_api.rs"
     ));
+    pub mod mock {
+        include!(concat!(
+            env!("OUT_DIR"),
+            "/petstore-expanded/featurebase_mock.rs"
+        ));
+    }
 }
 
 /// An ASP.NET Core "Todo" API as Swashbuckle describes it (JSON offered beside
@@ -22,6 +31,12 @@ pub mod aspnetcore_todo {
         env!("OUT_DIR"),
         "/aspnetcore-todo/featurebase_api.rs"
     ));
+    pub mod mock {
+        include!(concat!(
+            env!("OUT_DIR"),
+            "/aspnetcore-todo/featurebase_mock.rs"
+        ));
+    }
 }
 
 /// SwaggerHub's "Simple Inventory API" template.
@@ -30,6 +45,12 @@ pub mod simple_inventory {
         env!("OUT_DIR"),
         "/simple-inventory/featurebase_api.rs"
     ));
+    pub mod mock {
+        include!(concat!(
+            env!("OUT_DIR"),
+            "/simple-inventory/featurebase_mock.rs"
+        ));
+    }
 }
 
 /// The OpenAPI Initiative's `api-with-examples.yaml`, whose responses give examples but
@@ -39,6 +60,12 @@ pub mod api_with_examples {
         env!("OUT_DIR"),
         "/api-with-examples/featurebase_api.rs"
     ));
+    pub mod mock {
+        include!(concat!(
+            env!("OUT_DIR"),
+            "/api-with-examples/featurebase_mock.rs"
+        ));
+    }
 }
 
 /// The OpenAPI Initiative's `callback-example.yaml`: its operation has no `operationId`
@@ -48,16 +75,31 @@ pub mod callback_example {
         env!("OUT_DIR"),
         "/callback-example/featurebase_api.rs"
     ));
+    pub mod mock {
+        include!(concat!(
+            env!("OUT_DIR"),
+            "/callback-example/featurebase_mock.rs"
+        ));
+    }
 }
 
 /// The OpenAPI Initiative's `link-example.yaml` (its response `links` are ignored).
 pub mod link_example {
     include!(concat!(env!("OUT_DIR"), "/link-example/featurebase_api.rs"));
+    pub mod mock {
+        include!(concat!(
+            env!("OUT_DIR"),
+            "/link-example/featurebase_mock.rs"
+        ));
+    }
 }
 
 /// The OpenAPI Initiative's `uspto.yaml`, whose search takes a form body.
 pub mod uspto {
     include!(concat!(env!("OUT_DIR"), "/uspto/featurebase_api.rs"));
+    pub mod mock {
+        include!(concat!(env!("OUT_DIR"), "/uspto/featurebase_mock.rs"));
+    }
 }
 
 /// The specs included above, by file stem, as `expectations.yaml` names them.

@@ -221,8 +221,11 @@ impl std::future::IntoFuture for GetPost {
 ///
 /// # Example
 ///
-/// ```no_run
-/// # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), featurebase_api::Error> {
+/// # let mock_server = featurebase_mock::MockServer::documented().await;
+/// # let client = mock_server.client();
 /// let response = client.boards().list_boards().await?;
 /// # Ok(())
 /// # }
