@@ -50,12 +50,16 @@ pub(crate) fn files(api: &Api) -> Vec<GeneratedFile> {
         quote!(pub mod #name;)
     });
     let root = root(declarations);
-    std::iter::once(("mod".to_owned(), root))
-        .chain(
-            modules
-                .into_iter()
-                .map(|(name, tokens)| (name.to_owned(), tokens)),
-        )
+    formatted_files(root, modules)
+}
+
+/// `mod.rs` from `root`, then a file per module, formatted.
+fn formatted_files(
+    root: TokenStream,
+    modules: impl IntoIterator<Item = (&'static str, TokenStream)>,
+) -> Vec<GeneratedFile> {
+    std::iter::once(("mod", root))
+        .chain(modules)
         .map(|(name, tokens)| GeneratedFile {
             path: format!("{name}.rs"),
             contents: format(tokens),
@@ -73,17 +77,7 @@ pub(crate) fn server_files(api: &Api) -> Vec<GeneratedFile> {
     });
     let root = server::root(api, quote!(featurebase_api::models));
     let root = quote!(#(#declarations)* #root);
-    std::iter::once(("mod".to_owned(), root))
-        .chain(
-            modules
-                .into_iter()
-                .map(|(name, tokens)| (name.to_owned(), tokens)),
-        )
-        .map(|(name, tokens)| GeneratedFile {
-            path: format!("{name}.rs"),
-            contents: format(tokens),
-        })
-        .collect()
+    formatted_files(root, modules)
 }
 
 /// The server's modules inline, formatted as one file to `include!` in a module beside the
