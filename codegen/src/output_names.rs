@@ -90,3 +90,20 @@ pub(crate) fn shadows_output(name: &str) -> bool {
 pub(crate) fn shadowing(name: &str) -> String {
     format!("`{name}` is a name the generated code uses itself; choose another")
 }
+
+/// The mock server's trait, with one method per operation.
+pub(crate) const SERVER_TRAIT: &str = "Api";
+/// The mock server's table of every operation.
+pub(crate) const SERVER_OPERATIONS: &str = "OPERATIONS";
+/// The mock server's router.
+pub(crate) const SERVER_ROUTER: &str = "router";
+
+/// The mock server's method for an operation (by its Rust name): `upsert_contact`.
+pub(crate) fn server_method(operation: &str) -> String {
+    crate::naming::snake(operation)
+}
+
+/// The mock server's handler of an operation (by its Rust name): `handle_upsert_contact`.
+pub(crate) fn server_handler(operation: &str) -> String {
+    format!("handle_{}", server_method(operation))
+}
