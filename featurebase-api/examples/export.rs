@@ -191,9 +191,17 @@ mod tests {
 
         let (count, lines) = export(&mock, MOCK_PAGE_SIZE).await;
 
-        assert_eq!(lines.len(), count);
+        assert_eq!((count, lines.len()), (SEEDED, SEEDED));
+        let ids: std::collections::BTreeSet<_> =
+            lines.iter().map(|line| line["id"].as_str()).collect();
+        assert_eq!(ids.len(), SEEDED, "each contact once");
         assert!(lines.iter().all(|line| line["id"].is_string()), "{lines:?}");
         let lists = mock.requests_to("listContacts");
+        assert_eq!(
+            lists.len(),
+            SEEDED.div_ceil(MOCK_PAGE_SIZE as usize),
+            "one request a page"
+        );
         assert!(
             lists
                 .iter()

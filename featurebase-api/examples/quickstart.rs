@@ -292,6 +292,18 @@ mod tests {
             .into_iter()
             .map(|r| r.status);
         assert_eq!(lines.len(), 4, "{output}");
+        let logged: Vec<_> = mock
+            .requests_to("upsertContact")
+            .iter()
+            .map(|r| r.status)
+            .collect();
+        assert_eq!(
+            logged,
+            [201, 201, 201, 200],
+            "three created, then Ada updated"
+        );
+        assert_eq!(mock.requests_to("upsertCompany")[0].status, 201);
+        assert!(output.contains("(linked users: 1)"), "{output}");
         for (line, status) in lines.iter().zip(statuses) {
             let status = StatusCode::from_u16(status).unwrap();
             let shown = with_outcome(status, "");
@@ -318,7 +330,7 @@ mod tests {
         let output = run_against(&mock, Mode::Write).await;
 
         let lists = mock.requests_to("listContacts");
-        assert!(lists.len() >= 2, "one request per page: {lists:?}");
+        assert_eq!(lists.len(), 2, "three contacts, two a page: {lists:?}");
         assert!(
             lists
                 .iter()
