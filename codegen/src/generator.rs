@@ -18,7 +18,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::output::Plan;
+use crate::write_plan::Plan;
 use crate::{Diagnostic, Diagnostics, Generated, GeneratedFile};
 
 /// The file `write_to` writes: every module inline, to be `include!`d.

@@ -14,9 +14,21 @@ pub struct Api {
     /// or missing.
     pub base_url: String,
     pub ids: Vec<IdType>,
+    /// The named types, sorted by name (as [`lower`](fn@crate::lower) gives them), so that
+    /// [`Api::type_def`] finds one without a scan.
     pub types: Vec<TypeDef>,
     pub operations: Vec<Operation>,
     pub root: Resource,
+}
+
+impl Api {
+    /// The type a [`Ty::Named`] names.
+    pub fn type_def(&self, name: &str) -> Option<&TypeDef> {
+        let index = (self.types)
+            .binary_search_by(|def| def.name.as_str().cmp(name))
+            .ok()?;
+        Some(&self.types[index])
+    }
 }
 
 /// Rustdoc text, in parts that emit renders in one order: the summary line, the
@@ -62,6 +74,15 @@ impl TypeDef {
     /// neither `Copy` nor closed): enums and unions that come from the server.
     pub fn is_open(&self) -> bool {
         self.usage.response
+    }
+
+    /// Whether the Rust type is `Copy`: literals, integer enums and closed enums.
+    pub fn is_copy(&self) -> bool {
+        match self.kind {
+            TypeKind::Literal(_) | TypeKind::IntEnum(_) => true,
+            TypeKind::Enum(_) => !self.is_open(),
+            TypeKind::Struct(_) | TypeKind::Union(_) => false,
+        }
     }
 }
 
@@ -177,6 +198,9 @@ pub struct Field {
 pub enum Slot {
     /// Required and not nullable: `T`.
     Plain,
+    /// Required, not nullable, and of a type with one value (a literal, `true`): `T`,
+    /// filled in by the constructors.
+    Fixed,
     /// Required but nullable: `Option<T>`, always sent.
     Nullable,
     /// Optional: `Option<T>`, left out when `None`.
@@ -189,14 +213,16 @@ pub enum Slot {
 }
 
 impl Slot {
-    /// The slot of `field` in a struct that travels as `usage` says.
-    pub fn of(field: &Field, usage: Usage) -> Self {
+    /// The slot of `field` in a struct that travels as `usage` says; `fixed` when the
+    /// field's type has one value.
+    pub fn of(field: &Field, usage: Usage, fixed: bool) -> Self {
         if field.read_only && usage.request {
             return Self::ReadOnly;
         }
         // A `writeOnly` field never comes back, so responses cannot require it.
         let required = field.required && !(field.write_only && usage.response);
         match (required, field.nullable) {
+            (true, false) if fixed => Self::Fixed,
             (true, false) => Self::Plain,
             (true, true) => Self::Nullable,
             (false, true) if usage.request => Self::Clearable,
@@ -397,6 +423,8 @@ pub struct Param {
     pub limits: Limits,
     /// The documented example value, for the operation's doc example.
     pub example: Option<serde_json::Value>,
+    /// Whether its Rust type is `Copy`, so that a resource hands it on without `.clone()`.
+    pub copy: bool,
 }
 
 /// `minimum`/`maximum` and `minLength`/`maxLength` of a scalar, and the string formats
@@ -461,4 +489,38 @@ pub struct ResourceMethod {
     pub name: String,
     /// Index into `Api::operations`.
     pub operation: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    const SPEC: &str = "
+openapi: 3.0.3
+info: {title: Fruit, version: '1'}
+paths:
+  /zebras:
+    get:
+      operationId: listZebras
+      x-sdk-path: zebras.list
+      responses:
+        '200':
+          description: The zebras.
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Zebra'}
+components:
+  schemas:
+    Zebra: {type: object, properties: {name: {type: string}}}
+    Apple: {type: string, enum: [red, green]}
+    Mango: {type: integer, enum: [1, 2]}
+";
+
+    #[test]
+    fn type_def_finds_each_named_type_by_name() {
+        let api = crate::lower(SPEC).expect("the spec lowers").output;
+        for name in ["Apple", "Mango", "Zebra"] {
+            let def = api.type_def(name).expect(name);
+            assert_eq!(def.name, name);
+        }
+        assert!(api.type_def("Banana").is_none());
+    }
 }

@@ -10,13 +10,15 @@ mod decisions;
 mod diagnostics;
 mod emit;
 mod generator;
+mod header;
 pub mod ir;
 mod locate;
 mod lower;
 mod naming;
-mod output;
+mod output_names;
 mod parse;
 mod pinpoint;
+mod write_plan;
 mod yaml;
 
 pub use changelog::{Change, SURFACE_FILE, Surface, markdown};
@@ -24,7 +26,7 @@ pub use decisions::{DECISIONS_FILE, decisions};
 pub use diagnostics::{Diagnostic, Diagnostics, Severity};
 pub use emit::GeneratedFile;
 pub use generator::{Error, Generator, MOCK_FILE, SINGLE_FILE};
-pub use output::Plan;
+pub use write_plan::Plan;
 
 /// What the generator made of an accepted spec, with the warnings about what it ignored
 /// or derived (in document order).
@@ -51,26 +53,27 @@ pub fn generate(
     spec_text: &str,
     spec_path: &str,
 ) -> Result<Generated<Vec<GeneratedFile>>, Diagnostics> {
-    Ok(lower(spec_text)?.map(|api| emit::files(&api, spec_path)))
+    Ok(lower(spec_text)?.map(|api| files(&api, spec_path)))
 }
 
 /// The client modules of an API already lowered with [`lower`].
 pub fn files(api: &ir::Api, spec_path: &str) -> Vec<GeneratedFile> {
-    emit::files(api, spec_path)
+    header::on_files(spec_path, emit::files(api))
 }
 
 /// The mock server's modules for an API already lowered with [`lower`]: the typed
 /// requests, the `Api` trait and its router, and the shapes requests are validated against.
 /// They use the client's models from `featurebase_api` and the `featurebase_mock` runtime.
 pub fn server_files(api: &ir::Api, spec_path: &str) -> Vec<GeneratedFile> {
-    emit::server_files(api, spec_path)
+    header::on_files(spec_path, emit::server_files(api))
 }
 
 /// The mock server's modules from the spec text, inline in one file, for a module that
 /// sits beside the client's (`pub mod mock { include!(..); }`, with the client's `models`
 /// in the parent module).
 pub fn server_inline(spec_text: &str, spec_path: &str) -> Result<Generated<String>, Diagnostics> {
-    Ok(lower(spec_text)?.map(|api| emit::server_inline_file(&api, spec_path)))
+    let code = |api| header::prepend(header::SERVER, spec_path, &emit::server_inline_file(&api));
+    Ok(lower(spec_text)?.map(code))
 }
 
 /// The same code as [`generate`], as inline modules (`pub mod models { .. } ..`) for a macro.
@@ -80,7 +83,8 @@ pub fn expand(spec_text: &str) -> Result<Generated<proc_macro2::TokenStream>, Di
 
 /// The same code as [`generate`], formatted as one file of inline modules.
 pub fn generate_inline(spec_text: &str, spec_path: &str) -> Result<Generated<String>, Diagnostics> {
-    Ok(lower(spec_text)?.map(|api| emit::inline_file(&api, spec_path)))
+    let code = |api| header::prepend(header::GENERATOR, spec_path, &emit::inline_file(&api));
+    Ok(lower(spec_text)?.map(code))
 }
 
 /// The text of a spec file read as bytes, or a located error when it is not UTF-8.

@@ -6,44 +6,6 @@ use proc_macro2::{Ident, Span};
 /// Keywords that cannot be raw identifiers, so they get a trailing underscore instead.
 const NOT_RAW: &[&str] = &["crate", "self", "super", "Self", "_"];
 
-/// Names the generated code uses unqualified: a type of the spec's by one of these
-/// names would shadow it, and the code would not compile.
-const USED_BY_OUTPUT: &[&str] = &[
-    "Box",
-    "Clone",
-    "Copy",
-    "Debug",
-    "Default",
-    "Deserialize",
-    "Eq",
-    "Err",
-    "From",
-    "Hash",
-    "Into",
-    "IntoFuture",
-    "None",
-    "Ok",
-    "Option",
-    "Ord",
-    "PartialEq",
-    "PartialOrd",
-    "Result",
-    "Serialize",
-    "Some",
-    "String",
-    "Vec",
-];
-
-/// Whether a Rust type name of the spec's would shadow a name the generated code uses.
-pub(crate) fn shadows_output(name: &str) -> bool {
-    USED_BY_OUTPUT.contains(&name)
-}
-
-/// The error for a spec name that [`shadows_output`].
-pub(crate) fn shadowing(name: &str) -> String {
-    format!("`{name}` is a name the generated code uses itself; choose another")
-}
-
 /// `userId` -> `user_id`; `self` -> `self_`.
 pub(crate) fn snake(name: &str) -> String {
     escape(name.to_snake_case())

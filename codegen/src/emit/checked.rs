@@ -9,6 +9,7 @@ use super::structs::{serde_camel, slot_ty};
 use super::types::{self, Scope};
 use crate::ir::{Extra, Field, Identity, Slot, Struct, TypeDef};
 use crate::naming::ident;
+use crate::output_names::{EXTRA_FIELD, IDENTITY_FIELD};
 
 /// The private wire struct and the `Deserialize` impl that checks it.
 pub(super) fn decoder(def: &TypeDef, body: &Struct, camel_case: bool) -> TokenStream {
@@ -25,8 +26,8 @@ pub(super) fn decoder(def: &TypeDef, body: &Struct, camel_case: bool) -> TokenSt
     });
     let extra = match &body.extra {
         Extra::Keep(value) => {
-            let value = types::ty(value, Scope::Models);
-            Some(quote!(#[serde(flatten)] extra: std::collections::BTreeMap<String, #value>,))
+            let (field, value) = (ident(EXTRA_FIELD), types::ty(value, Scope::Models));
+            Some(quote!(#[serde(flatten)] #field: std::collections::BTreeMap<String, #value>,))
         }
         Extra::Deny | Extra::Ignore => None,
     };
@@ -43,8 +44,11 @@ pub(super) fn decoder(def: &TypeDef, body: &Struct, camel_case: bool) -> TokenSt
         let name = ident(&field.name);
         quote!(#name: fields.#name,)
     });
-    let identity = body.identity.as_ref().map(|_| quote!(identity,));
-    let extra_move = matches!(body.extra, Extra::Keep(_)).then(|| quote!(extra: fields.extra,));
+    // The identity check binds a local of the field's name.
+    let identity = body.identity.as_ref().map(|_| ident(IDENTITY_FIELD));
+    let identity = identity.map(|field| quote!(#field,));
+    let extra_move = matches!(body.extra, Extra::Keep(_)).then(|| ident(EXTRA_FIELD));
+    let extra_move = extra_move.map(|field| quote!(#field: fields.#field,));
     let allow = body
         .fields
         .iter()
@@ -127,8 +131,9 @@ fn identity_check(identity: &Identity) -> TokenStream {
         .collect();
     let message = format!("expected the identifying fields {}", sets.join(", or "));
     let scrutinee = tuple(scrutinee);
+    let identity = ident(IDENTITY_FIELD);
     quote! {
-        let identity = match #scrutinee {
+        let #identity = match #scrutinee {
             #(#arms)*
             _ => return Err(serde::de::Error::custom(#message)),
         };

@@ -7,12 +7,13 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 use serde_json::{Map, Value};
 
-use super::builders::is_argument;
+use super::constructors::is_argument;
 use super::operations::required_params;
 use crate::ir::{
     Api, Field, Location, Operation, Param, Resource, Slot, Struct, Ty, TypeDef, TypeKind,
 };
 use crate::naming::{ident, snake};
+use crate::output_names::{NEW, clear, with};
 
 /// Doc lines of the example of `api.operations[index]`, or `None` when the spec documents
 /// no value for something the call needs.
@@ -206,7 +207,7 @@ fn value(api: &Api, ty: &Ty, example: &Value, into: bool) -> Option<TokenStream>
             quote!(std::collections::BTreeMap::from([#(#entries),*]))
         }
         (Ty::Named(name), example) => {
-            let def = api.types.iter().find(|def| def.name == *name)?;
+            let def = api.type_def(name)?;
             named(api, def, example)?
         }
         _ => return None,
@@ -293,16 +294,16 @@ fn built(
             args.push(value(api, &field.ty, given(field)?, true)?);
             used.push(&field.wire);
         }
-        format_ident!("with_{}", snake(&variant.name))
+        ident(&with(&snake(&variant.name)))
     } else if body.non_empty {
         let field = body.fields.iter().find(|f| given(f).is_some())?;
         args.push(value(api, &field.ty, given(field)?, true)?);
         used.push(&field.wire);
-        format_ident!("with_{}", field.name)
+        ident(&with(&field.name))
     } else {
-        format_ident!("new")
+        ident(NEW)
     };
-    for field in body.fields.iter().filter(|f| is_argument(api, f)) {
+    for field in body.fields.iter().filter(|f| is_argument(f)) {
         args.push(match (field.slot, given(field)) {
             (Slot::Nullable, None) => quote!(None),
             (Slot::Nullable, Some(given)) => {
@@ -323,7 +324,7 @@ fn built(
         let setter = ident(&field.name);
         match example.get(&field.wire) {
             Some(Value::Null) if field.slot == Slot::Clearable => {
-                let clear = format_ident!("clear_{}", field.name);
+                let clear = ident(&clear(&field.name));
                 built = quote!(#built.#clear());
             }
             Some(Value::Null) => {}
@@ -390,9 +391,12 @@ components:
         expect![[r##"
             # Example
 
-            ```no_run
-            # async fn example(client: featurebase_api::Client) -> Result<(), featurebase_api::Error> {
+            ```
+            # #[tokio::main(flavor = "current_thread")]
+            # async fn main() -> Result<(), featurebase_api::Error> {
             use featurebase_api::models;
+            # let mock_server = featurebase_mock::MockServer::documented().await;
+            # let client = mock_server.client();
             let response = client
                 .boards()
                 .posts()
@@ -413,7 +417,11 @@ components:
             # Ok(())
             # }
             ```"##]]
-        .assert_eq(&doc(&api, 0, routes(&api)[0].as_ref()).expect("an example").join("\n"));
+        .assert_eq(
+            &doc(&api, 0, routes(&api)[0].as_ref())
+                .expect("an example")
+                .join("\n"),
+        );
     }
 
     #[test]

@@ -4,14 +4,15 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs;
+use super::enums;
 use super::structs;
 use super::unions;
-use crate::ir::{Api, IdType, TypeDef, TypeKind, Variant};
+use crate::ir::{Api, IdType, TypeDef, TypeKind};
 use crate::naming::{camel, ident, is_identifier};
 
 pub(super) fn module(api: &Api) -> TokenStream {
     let ids = api.ids.iter().map(id_type);
-    let types = api.types.iter().map(|def| type_def(api, def));
+    let types = api.types.iter().map(type_def);
     let empty = api.ids.is_empty() && api.types.is_empty();
     let serde = (!empty).then(|| {
         quote!(
@@ -89,66 +90,16 @@ fn id_type(id: &IdType) -> TokenStream {
     }
 }
 
-fn type_def(api: &Api, def: &TypeDef) -> TokenStream {
+fn type_def(def: &TypeDef) -> TokenStream {
     let docs = docs::attrs(&def.docs);
     let body = match &def.kind {
-        TypeKind::Struct(body) => structs::struct_def(api, def, body),
-        TypeKind::Enum(variants) => enum_def(def, variants),
+        TypeKind::Struct(body) => structs::struct_def(def, body),
+        TypeKind::Enum(variants) => enums::enum_def(def, variants),
         TypeKind::Literal(value) => literal_def(def, value),
-        TypeKind::IntEnum(variants) => unions::int_enum_def(def, variants),
+        TypeKind::IntEnum(variants) => enums::int_enum_def(def, variants),
         TypeKind::Union(union) => unions::union_def(def, union),
     };
     quote!(#docs #body)
-}
-
-fn enum_def(def: &TypeDef, variants: &[Variant]) -> TokenStream {
-    let name = ident(&def.name);
-    let open = def.is_open();
-    let copy = (!open).then(|| quote!(Copy,));
-    let rule = enum_case_rule(variants);
-    let rename_all = rule
-        .attribute
-        .map(|rule| quote!(#[serde(rename_all = #rule)]));
-    let declared = variants.iter().map(|variant| {
-        let variant_name = ident(&variant.name);
-        let wire = &variant.wire;
-        let renamed = (rule.apply)(&variant.name) != variant.wire;
-        let rename = renamed.then(|| quote!(#[serde(rename = #wire)]));
-        let doc = format!(" `{wire}`");
-        quote!(#[doc = #doc] #rename #variant_name,)
-    });
-    let unknown = open.then(|| {
-        quote! {
-            /// A value this version of the client does not know.
-            #[serde(untagged)]
-            Unknown(String),
-        }
-    });
-    let arms = variants.iter().map(|variant| {
-        let variant_name = ident(&variant.name);
-        let wire = &variant.wire;
-        quote!(Self::#variant_name => #wire,)
-    });
-    let unknown_arm = open.then(|| quote!(Self::Unknown(value) => value,));
-    quote! {
-        #[derive(Debug, Clone, #copy PartialEq, Eq, Hash, Serialize, Deserialize)]
-        #rename_all
-        #[non_exhaustive]
-        pub enum #name {
-            #(#declared)*
-            #unknown
-        }
-
-        impl #name {
-            /// The value as sent on the wire.
-            pub fn as_str(&self) -> &str {
-                match self {
-                    #(#arms)*
-                    #unknown_arm
-                }
-            }
-        }
-    }
 }
 
 fn has_docs(def: &TypeDef) -> bool {
@@ -176,71 +127,4 @@ fn literal_def(def: &TypeDef, value: &str) -> TokenStream {
             #variant,
         }
     }
-}
-/// One of serde's `rename_all` rules for enum variants.
-struct CaseRule {
-    /// `None` for variant names as they are.
-    attribute: Option<&'static str>,
-    apply: fn(&str) -> String,
-}
-
-const CASE_RULES: &[CaseRule] = &[
-    CaseRule {
-        attribute: None,
-        apply: |name| name.to_owned(),
-    },
-    CaseRule {
-        attribute: Some("lowercase"),
-        apply: |name| name.to_ascii_lowercase(),
-    },
-    CaseRule {
-        attribute: Some("snake_case"),
-        apply: snake_words,
-    },
-    CaseRule {
-        attribute: Some("kebab-case"),
-        apply: |name| snake_words(name).replace('_', "-"),
-    },
-    CaseRule {
-        attribute: Some("SCREAMING_SNAKE_CASE"),
-        apply: |name| snake_words(name).to_ascii_uppercase(),
-    },
-    CaseRule {
-        attribute: Some("UPPERCASE"),
-        apply: |name| name.to_ascii_uppercase(),
-    },
-];
-
-/// The rule that names the most variants right, so that few need their own `rename`.
-/// Only for ASCII names: serde's rules change ASCII letters only (and may split a
-/// non-ASCII one), so other names get explicit renames.
-fn enum_case_rule(variants: &[Variant]) -> &'static CaseRule {
-    if !variants.iter().all(|v| v.name.is_ascii()) {
-        return &CASE_RULES[0];
-    }
-    let hits = |rule: &CaseRule| {
-        variants
-            .iter()
-            .filter(|v| (rule.apply)(&v.name) == v.wire)
-            .count()
-    };
-    let mut best = &CASE_RULES[0];
-    for rule in &CASE_RULES[1..] {
-        if hits(rule) > hits(best) {
-            best = rule;
-        }
-    }
-    best
-}
-
-/// serde's `snake_case` of a PascalCase variant name.
-fn snake_words(name: &str) -> String {
-    let mut out = String::new();
-    for (index, c) in name.char_indices() {
-        if index > 0 && c.is_uppercase() {
-            out.push('_');
-        }
-        out.push(c.to_ascii_lowercase());
-    }
-    out
 }

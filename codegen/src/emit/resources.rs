@@ -8,6 +8,7 @@ use super::operations::{required_params, sends_line};
 use super::types::{self, Scope};
 use crate::ir::{Api, Location, Param, Resource, ResourceMethod};
 use crate::naming::ident;
+use crate::output_names::{BUILDER, CLIENT, NEW, RATE_LIMIT};
 
 pub(super) fn module(api: &Api) -> TokenStream {
     let client = client(api);
@@ -53,6 +54,8 @@ fn client(api: &Api) -> TokenStream {
     let version = &api.version;
     let base_url = &api.base_url;
     let items = items(api, &api.root, &[]);
+    let client = ident(CLIENT);
+    let (new, builder, rate_limit) = (ident(NEW), ident(BUILDER), ident(RATE_LIMIT));
     quote! {
         #[doc = #title]
         #[doc = ""]
@@ -69,11 +72,11 @@ fn client(api: &Api) -> TokenStream {
         ///
         /// [`Client::builder`] changes the base URL, API version, timeouts and retries.
         #[derive(Debug, Clone)]
-        pub struct Client {
+        pub struct #client {
             transport: rt::Transport,
         }
 
-        impl Client {
+        impl #client {
             /// The API version the spec describes, sent as the `Featurebase-Version` header
             /// unless the builder sets another.
             pub const API_VERSION: &'static str = #version;
@@ -81,24 +84,24 @@ fn client(api: &Api) -> TokenStream {
             pub const BASE_URL: &'static str = #base_url;
 
             /// A client with the default settings that authenticates with `api_key`.
-            pub fn new(api_key: impl Into<String>) -> Result<Self, rt::Error> {
-                Self::builder(api_key).build()
+            pub fn #new(api_key: impl Into<String>) -> Result<Self, rt::Error> {
+                Self::#builder(api_key).build()
             }
 
             /// A builder to change the base URL, API version, timeouts and retries.
-            pub fn builder(api_key: impl Into<String>) -> rt::ClientBuilder<Self> {
+            pub fn #builder(api_key: impl Into<String>) -> rt::ClientBuilder<Self> {
                 rt::ClientBuilder::new(api_key.into(), Self::BASE_URL, Self::API_VERSION)
             }
 
             /// The `X-RateLimit-*` values of the latest response that carried them.
-            pub fn rate_limit(&self) -> Option<rt::RateLimit> {
+            pub fn #rate_limit(&self) -> Option<rt::RateLimit> {
                 self.transport.rate_limit()
             }
 
             #items
         }
 
-        impl From<rt::Transport> for Client {
+        impl From<rt::Transport> for #client {
             fn from(transport: rt::Transport) -> Self {
                 Self { transport }
             }
@@ -136,10 +139,7 @@ fn resource(api: &Api, node: &Resource, outer: &[Param], out: &mut Vec<TokenStre
 
 /// Accessors for the children of `resource`, then its operations.
 fn items(api: &Api, resource: &Resource, bound: &[Param]) -> TokenStream {
-    let children = resource
-        .children
-        .iter()
-        .map(|child| accessor(api, child, bound));
+    let children = resource.children.iter().map(|child| accessor(child, bound));
     let methods = resource
         .methods
         .iter()
@@ -147,7 +147,7 @@ fn items(api: &Api, resource: &Resource, bound: &[Param]) -> TokenStream {
     quote!(#(#children)* #(#methods)*)
 }
 
-fn accessor(api: &Api, child: &Resource, bound: &[Param]) -> TokenStream {
+fn accessor(child: &Resource, bound: &[Param]) -> TokenStream {
     let method = ident(&child.name);
     let ty = ident(&child.type_name);
     let doc = format!(" The `{}` resource.", child.path);
@@ -158,7 +158,7 @@ fn accessor(api: &Api, child: &Resource, bound: &[Param]) -> TokenStream {
     });
     let inherited = bound.iter().map(|param| {
         let name = ident(&param.name);
-        let value = types::copied(api, &param.ty, quote!(self.#name));
+        let value = types::copied(param, quote!(self.#name));
         quote!(#name: #value)
     });
     let own = child
@@ -211,7 +211,7 @@ fn operation_method(api: &Api, method: &ResourceMethod, bound: &[Param]) -> Toke
     let values = required_params(operation).map(|param| {
         let name = ident(&param.name);
         if is_bound(param) {
-            types::copied(api, &param.ty, quote!(self.#name))
+            types::copied(param, quote!(self.#name))
         } else {
             types::convert(&param.ty, &name)
         }

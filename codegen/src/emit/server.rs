@@ -8,7 +8,10 @@ use quote::quote;
 use super::shapes::{self, static_name};
 use super::types::{self, Scope};
 use crate::ir::{Api, Location, Operation};
-use crate::naming::{ident, snake};
+use crate::naming::ident;
+use crate::output_names::{
+    SERVER_OPERATIONS, SERVER_ROUTER, SERVER_TRAIT, server_handler, server_method,
+};
 
 /// The modules of the server, in file order, each with its token stream.
 pub(super) fn modules(api: &Api) -> [(&'static str, TokenStream); 4] {
@@ -24,9 +27,10 @@ pub(super) fn modules(api: &Api) -> [(&'static str, TokenStream); 4] {
 /// (`models`, a path to the client's module), and what users reach for.
 pub(super) fn root(api: &Api, models: TokenStream) -> TokenStream {
     let models = uses_models(api).then(|| quote!(use #models;));
+    let [api_trait, operations, router] = server_names();
     quote! {
         #models
-        pub use server::{Api, OPERATIONS, router};
+        pub use server::{#api_trait, #operations, #router};
     }
 }
 
@@ -126,6 +130,7 @@ fn server_module(api: &Api) -> TokenStream {
     });
     let routes = routes(api);
     let count = api.operations.len();
+    let [api_trait, operations_table, router] = server_names();
     quote! {
         //! Implement [`Api`] and serve it with [`router`]. Every method answers its
         //! operation's documented reply until it is implemented; the router validates each
@@ -136,15 +141,15 @@ fn server_module(api: &Api) -> TokenStream {
         use super::{operations, requests};
 
         /// One method per operation, each given a request that the spec allows.
-        pub trait Api: Send + Sync + 'static {
+        pub trait #api_trait: Send + Sync + 'static {
             #(#methods)*
         }
 
         /// Every operation, as the spec describes it.
-        pub static OPERATIONS: [&sv::Operation; #count] = [#(#all),*];
+        pub static #operations_table: [&sv::Operation; #count] = [#(#all),*];
 
         /// The routes of every operation, calling `api`.
-        pub fn router<S: Api>(api: Arc<S>) -> axum::Router {
+        pub fn #router<S: #api_trait>(api: Arc<S>) -> axum::Router {
             axum::Router::new()
                 #(#routes)*
                 .with_state(api)
@@ -152,6 +157,11 @@ fn server_module(api: &Api) -> TokenStream {
 
         #(#handlers)*
     }
+}
+
+/// The trait, the table of operations and the router.
+fn server_names() -> [proc_macro2::Ident; 3] {
+    [SERVER_TRAIT, SERVER_OPERATIONS, SERVER_ROUTER].map(ident)
 }
 
 fn summary_line(operation: &Operation) -> String {
@@ -163,7 +173,7 @@ fn summary_line(operation: &Operation) -> String {
 }
 
 fn trait_method(operation: &Operation) -> TokenStream {
-    let method = ident(&snake(&operation.name));
+    let method = ident(&server_method(&operation.name));
     let name = ident(&operation.name);
     let descriptor = static_name(&operation.name);
     let doc = summary_line(operation);
@@ -179,11 +189,12 @@ fn trait_method(operation: &Operation) -> TokenStream {
 }
 
 fn handler(operation: &Operation) -> TokenStream {
-    let method = ident(&snake(&operation.name));
+    let method = ident(&server_method(&operation.name));
     let handler = handler_name(operation);
     let descriptor = static_name(&operation.name);
+    let api_trait = ident(SERVER_TRAIT);
     quote! {
-        async fn #handler<S: Api>(State(api): State<Arc<S>>, exchange: sv::Exchange) -> sv::Reply {
+        async fn #handler<S: #api_trait>(State(api): State<Arc<S>>, exchange: sv::Exchange) -> sv::Reply {
             match exchange.accept(&operations::#descriptor) {
                 Ok(request) => api.#method(request).await,
                 Err(reply) => reply,
@@ -193,7 +204,7 @@ fn handler(operation: &Operation) -> TokenStream {
 }
 
 fn handler_name(operation: &Operation) -> proc_macro2::Ident {
-    ident(&format!("handle_{}", snake(&operation.name)))
+    ident(&server_handler(&operation.name))
 }
 
 /// `.route(path, get(..).post(..))` for each path, in path order.

@@ -4,14 +4,15 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::builders;
 use super::checked;
+use super::constructors;
 use super::docs;
 use super::types::{self, Scope};
-use crate::ir::{Api, Extra, Field, Identity, Slot, Struct, TypeDef};
+use crate::ir::{Extra, Field, Identity, Slot, Struct, TypeDef};
 use crate::naming::ident;
+use crate::output_names::{EXTRA_FIELD, IDENTITY_FIELD};
 
-pub(super) fn struct_def(api: &Api, def: &TypeDef, body: &Struct) -> TokenStream {
+pub(super) fn struct_def(def: &TypeDef, body: &Struct) -> TokenStream {
     let name = ident(&def.name);
     let every_field: Vec<&Field> = body.fields.iter().chain(identity_fields(body)).collect();
     let camel_case = uses_camel_case(&every_field);
@@ -23,11 +24,11 @@ pub(super) fn struct_def(api: &Api, def: &TypeDef, body: &Struct) -> TokenStream
     let decoder = checked.then(|| checked::decoder(def, body, camel_case));
     let public = fields_public(def, body);
     let identity = body.identity.as_ref().map(|identity| {
-        let ty = ident(&identity.name);
+        let (field, ty) = (ident(IDENTITY_FIELD), ident(&identity.name));
         quote! {
             /// The fields that identify it: see the variants.
             #[serde(flatten)]
-            pub identity: #ty,
+            pub #field: #ty,
         }
     });
     let fields = body
@@ -36,17 +37,17 @@ pub(super) fn struct_def(api: &Api, def: &TypeDef, body: &Struct) -> TokenStream
         .map(|field| field_def(field, field.slot, camel_case, public));
     let extra = match &body.extra {
         Extra::Keep(value) => {
-            let value = types::ty(value, Scope::Models);
+            let (field, value) = (ident(EXTRA_FIELD), types::ty(value, Scope::Models));
             Some(quote! {
                 /// Properties the schema does not name.
                 #[serde(flatten)]
-                pub extra: std::collections::BTreeMap<String, #value>,
+                pub #field: std::collections::BTreeMap<String, #value>,
             })
         }
         Extra::Deny | Extra::Ignore => None,
     };
-    let default = builders::has_default(api, def, body).then(|| quote!(Default,));
-    let builder = def.usage.request.then(|| builders::builder(api, def, body));
+    let default = constructors::has_default(def, body).then(|| quote!(Default,));
+    let builder = def.usage.request.then(|| constructors::builder(def, body));
     let identity_enum = body
         .identity
         .as_ref()
@@ -97,7 +98,7 @@ fn field_def(field: &Field, slot: Slot, camel_case: bool, public: bool) -> Token
 pub(super) fn slot_ty(field: &Field, slot: Slot) -> TokenStream {
     let ty = types::ty(&field.ty, Scope::Models);
     match slot {
-        Slot::Plain => ty,
+        Slot::Plain | Slot::Fixed => ty,
         Slot::Nullable | Slot::Optional | Slot::ReadOnly => quote!(Option<#ty>),
         Slot::Clearable => quote!(featurebase_api::runtime::Clearable<#ty>),
     }
@@ -120,7 +121,7 @@ fn serde_attrs(field: &Field, slot: Slot, camel_case: bool) -> TokenStream {
             default, skip_serializing_if = "featurebase_api::runtime::Clearable::is_unchanged"
         }),
         Slot::ReadOnly => attrs.push(quote!(default, skip_serializing)),
-        Slot::Plain | Slot::Nullable => {}
+        Slot::Plain | Slot::Fixed | Slot::Nullable => {}
     }
     if attrs.is_empty() {
         quote!()

@@ -3,7 +3,7 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use crate::ir::{Api, Ty, TypeKind};
+use crate::ir::{Param, Ty};
 use crate::naming::ident;
 
 /// Where a type is written: inside `models`, or in a sibling module that imports `models`.
@@ -70,27 +70,12 @@ pub(super) fn convert(ty: &Ty, name: &Ident) -> TokenStream {
     }
 }
 
-/// A copy of `place`: `.clone()` unless the type is `Copy`.
-pub(super) fn copied(api: &Api, ty: &Ty, place: TokenStream) -> TokenStream {
-    if is_copy(api, ty) {
+/// A copy of parameter `place`: `.clone()` unless its type is `Copy`.
+pub(super) fn copied(param: &Param, place: TokenStream) -> TokenStream {
+    if param.copy {
         place
     } else {
         quote!(#place.clone())
-    }
-}
-
-fn is_copy(api: &Api, ty: &Ty) -> bool {
-    match ty {
-        Ty::Timestamp | Ty::Integer | Ty::Boolean | Ty::True => true,
-        Ty::Named(name) => api.types.iter().any(|def| {
-            def.name == *name
-                && match def.kind {
-                    TypeKind::Literal(_) | TypeKind::IntEnum(_) => true,
-                    TypeKind::Enum(_) => !def.is_open(),
-                    TypeKind::Struct(_) | TypeKind::Union(_) => false,
-                }
-        }),
-        Ty::String | Ty::Number | Ty::Json | Ty::Array(_) | Ty::Map(_) | Ty::Id(_) => false,
     }
 }
 

@@ -1,81 +1,12 @@
-//! Integer enums and unions (`oneOf`/`anyOf`): serde cannot derive their decoding, so
-//! they get small hand-shaped `Deserialize` impls.
+//! Unions (`oneOf`/`anyOf`): serde cannot derive their decoding when tagged, so those
+//! get small hand-shaped `Serialize` and `Deserialize` impls.
 
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::types::{self, Scope};
-use crate::ir::{IntVariant, TypeDef, Union};
+use crate::ir::{TypeDef, Union};
 use crate::naming::ident;
-
-/// An integer enum; a response-side one keeps unknown values in `Unknown(i64)`.
-pub(super) fn int_enum_def(def: &TypeDef, variants: &[IntVariant]) -> TokenStream {
-    let name = ident(&def.name);
-    let open = def.is_open();
-    let declared = variants.iter().map(|variant| {
-        let variant_name = ident(&variant.name);
-        let doc = format!(" `{}`", variant.value);
-        quote!(#[doc = #doc] #variant_name,)
-    });
-    let unknown = open.then(|| {
-        quote!(/// A value this version of the client does not know.
-        Unknown(i64),)
-    });
-    let to_value = variants.iter().map(|variant| {
-        let (variant_name, value) = (ident(&variant.name), Literal::i64_unsuffixed(variant.value));
-        quote!(Self::#variant_name => #value,)
-    });
-    let from_value = variants.iter().map(|variant| {
-        let (variant_name, value) = (ident(&variant.name), Literal::i64_unsuffixed(variant.value));
-        quote!(#value => Self::#variant_name,)
-    });
-    let unknown_value = open.then(|| quote!(Self::Unknown(value) => *value,));
-    let values: Vec<String> = variants.iter().map(|v| v.value.to_string()).collect();
-    let expected = format!("one of {}", values.join(", "));
-    let other = if open {
-        quote!(other => Self::Unknown(other),)
-    } else {
-        quote! {
-            other => {
-                let unexpected = serde::de::Unexpected::Signed(other);
-                return Err(serde::de::Error::invalid_value(unexpected, &#expected));
-            }
-        }
-    };
-    quote! {
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        #[non_exhaustive]
-        pub enum #name {
-            #(#declared)*
-            #unknown
-        }
-
-        impl #name {
-            /// The value as sent on the wire.
-            pub fn value(&self) -> i64 {
-                match self {
-                    #(#to_value)*
-                    #unknown_value
-                }
-            }
-        }
-
-        impl Serialize for #name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_i64(self.value())
-            }
-        }
-
-        impl<'de> Deserialize<'de> for #name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                Ok(match i64::deserialize(deserializer)? {
-                    #(#from_value)*
-                    #other
-                })
-            }
-        }
-    }
-}
 
 /// A union: untagged (the first alternative that decodes wins), or selected by the
 /// discriminator property; a response-side tagged union keeps unknown tags as JSON.

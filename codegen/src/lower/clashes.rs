@@ -6,6 +6,7 @@ use super::Lowerer;
 use crate::diagnostics::{Diagnostic, Pointer};
 use crate::ir::{Extra, Field, Struct, TypeKind};
 use crate::naming::snake;
+use crate::output_names::{EMPTY, EXTRA_FIELD, IDENTITY_FIELD, NEW, clear, with};
 
 /// A name the generator makes up for a struct.
 struct MadeUp {
@@ -66,31 +67,31 @@ fn made_up_names(body: &Struct) -> Vec<MadeUp> {
         what,
     };
     let mut names = vec![
-        made_up("new", false, "the constructor `new`".to_owned()),
-        made_up("empty", false, "the constructor `empty`".to_owned()),
+        made_up(NEW, false, format!("the constructor `{NEW}`")),
+        made_up(EMPTY, false, format!("the constructor `{EMPTY}`")),
     ];
     if body.identity.is_some() {
         names.push(made_up(
-            "identity",
+            IDENTITY_FIELD,
             true,
             "the field of the identity".to_owned(),
         ));
     }
     if matches!(body.extra, Extra::Keep(_)) {
         names.push(made_up(
-            "extra",
+            EXTRA_FIELD,
             true,
             "the field of other properties".to_owned(),
         ));
     }
     for variant in body.identity.iter().flat_map(|identity| &identity.variants) {
-        let name = format!("with_{}", snake(&variant.name));
+        let name = with(&snake(&variant.name));
         names.push(made_up(&name, false, format!("the constructor `{name}`")));
     }
     for field in &body.fields {
         let wire = &field.wire;
         if body.non_empty {
-            let name = format!("with_{}", field.name);
+            let name = with(&field.name);
             names.push(made_up(
                 &name,
                 false,
@@ -98,7 +99,7 @@ fn made_up_names(body: &Struct) -> Vec<MadeUp> {
             ));
         }
         if is_clearable(field) {
-            let name = format!("clear_{}", field.name);
+            let name = clear(&field.name);
             names.push(made_up(
                 &name,
                 false,

@@ -1,5 +1,5 @@
 //! Composed schemas: `allOf` (merged into one struct), `oneOf`/`anyOf` (a union, tagged by
-//! a discriminator or tried in order), and integer enums.
+//! a discriminator or tried in order).
 
 use std::collections::BTreeSet;
 
@@ -7,11 +7,11 @@ use indexmap::IndexMap;
 use openapiv3::{AnySchema, ObjectType, ReferenceOr, Schema, SchemaKind, Type};
 
 use super::Lowerer;
-use super::refs::component_name;
+use super::refs::{SCHEMAS, component_name};
 use super::schemas::SchemaRef;
 use crate::diagnostics::Pointer;
-use crate::ir::{Extra, IntVariant, Struct, Ty, TypeKind, Union, UnionVariant};
-use crate::naming::{camel, is_identifier};
+use crate::ir::{Extra, Struct, Ty, TypeKind, Union, UnionVariant};
+use crate::naming::camel;
 
 /// One object of an `allOf`, with where it is and the name its inline types take.
 struct Part {
@@ -103,7 +103,7 @@ impl Lowerer<'_> {
         let (schema, at, hint) = match part {
             SchemaRef::Inline(schema) => (schema, at.clone(), hint.to_owned()),
             SchemaRef::Ref(reference) => {
-                let Some(name) = component_name(reference, "schemas") else {
+                let Some(name) = component_name(reference, SCHEMAS) else {
                     return self.error(
                         &at.join("$ref"),
                         format!("`{reference}` must point into `#/components/schemas`"),
@@ -117,7 +117,7 @@ impl Lowerer<'_> {
                 };
                 (
                     schema,
-                    super::refs::component_pointer("schemas", &name),
+                    super::refs::component_pointer(SCHEMAS, &name),
                     camel(&name),
                 )
             }
@@ -223,44 +223,12 @@ impl Lowerer<'_> {
         };
         let mapped = mapping.iter().find(|(_, target)| {
             *target == reference
-                || component_name(reference, "schemas").as_deref() == Some(target.as_str())
+                || component_name(reference, SCHEMAS).as_deref() == Some(target.as_str())
         });
         match mapped {
             Some((value, _)) => Some(value.clone()),
-            None => component_name(reference, "schemas"),
+            None => component_name(reference, SCHEMAS),
         }
-    }
-
-    /// `type: integer` with an `enum`.
-    pub(super) fn int_enum_ty(
-        &mut self,
-        schema: &Schema,
-        values: &[Option<i64>],
-        at: &Pointer,
-        hint: &str,
-    ) -> Option<Ty> {
-        let values: Vec<i64> = values.iter().flatten().copied().collect();
-        let extensions = &schema.schema_data.extensions;
-        let names = self.ext_varnames(extensions, values.len(), at).ok()?;
-        let names = names.unwrap_or_else(|| {
-            values
-                .iter()
-                .map(|value| int_variant_name(*value))
-                .collect()
-        });
-        let mut variants: Vec<IntVariant> = Vec::new();
-        for (index, (name, value)) in names.into_iter().zip(values).enumerate() {
-            if !is_identifier(&name) || name == "Unknown" || variants.iter().any(|v| v.name == name)
-            {
-                return self.error(
-                    &at.join("enum").join(index),
-                    format!("`{name}` cannot be the variant name of `{value}`"),
-                );
-            }
-            variants.push(IntVariant { name, value });
-        }
-        let docs = self.schema_docs(schema, at);
-        self.define(at, hint, docs, TypeKind::IntEnum(variants))
     }
 }
 
@@ -277,7 +245,7 @@ fn own_object(any: &AnySchema) -> ObjectType {
 
 /// A union variant's name: the referenced schema's, else the type's.
 fn variant_name(ty: &Ty, reference: Option<&str>) -> String {
-    if let Some(name) = reference.and_then(|r| component_name(r, "schemas")) {
+    if let Some(name) = reference.and_then(|r| component_name(r, SCHEMAS)) {
         return camel(&name);
     }
     match ty {
@@ -291,14 +259,5 @@ fn variant_name(ty: &Ty, reference: Option<&str>) -> String {
         Ty::Json => "Json".to_owned(),
         Ty::Array(_) => "List".to_owned(),
         Ty::Map(_) => "Map".to_owned(),
-    }
-}
-
-/// `V1`, or `Minus1` for `-1`.
-fn int_variant_name(value: i64) -> String {
-    if value < 0 {
-        format!("Minus{}", value.unsigned_abs())
-    } else {
-        format!("V{value}")
     }
 }

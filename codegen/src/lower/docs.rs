@@ -7,6 +7,7 @@ use openapiv3::{
 
 use super::Lowerer;
 use super::extensions::Extensions;
+use super::extensions::X_DOC_CONFLICT;
 use crate::diagnostics::Pointer;
 use crate::ir::Docs;
 
@@ -52,7 +53,7 @@ impl Lowerer<'_> {
     /// goes to the maintainers' `DECISIONS.md` rather than into rustdoc.
     pub(super) fn extension_docs(&mut self, docs: &mut Docs, ext: &Extensions, at: &Pointer) {
         docs.since = self.ext_version(ext, at);
-        self.ext_str(ext, "x-doc-conflict", at);
+        self.ext_str(ext, X_DOC_CONFLICT, at);
     }
 }
 

@@ -8,6 +8,21 @@ use crate::diagnostics::Pointer;
 
 pub(super) type Extensions = IndexMap<String, Value>;
 
+/// The API version that introduced an operation, parameter or property.
+pub(crate) const X_AVAILABLE_SINCE: &str = "x-available-since";
+/// A reading chosen where the documentation contradicts itself (listed in `spec/DECISIONS.md`, never in rustdoc).
+pub(crate) const X_DOC_CONFLICT: &str = "x-doc-conflict";
+/// Rust names for an `enum`'s values, in order.
+pub(crate) const X_ENUM_VARNAMES: &str = "x-enum-varnames";
+/// An operation that may be retried although its method is not idempotent.
+pub(crate) const X_IDEMPOTENT: &str = "x-idempotent";
+/// The identifier newtype a string is.
+pub(crate) const X_ID_TYPE: &str = "x-id-type";
+/// How a list operation pages.
+pub(crate) const X_PAGINATION: &str = "x-pagination";
+/// An operation's place in the resource tree (`users.contacts.list`).
+pub(crate) const X_SDK_PATH: &str = "x-sdk-path";
+
 impl Lowerer<'_> {
     /// The string value of extension `key`, or a located error when it is not a string.
     pub(super) fn ext_str(
@@ -22,28 +37,27 @@ impl Lowerer<'_> {
         }
     }
 
-    /// `x-enum-varnames` for `count` enum values: `Ok(None)` when absent, an error when it
-    /// does not name every value.
+    /// `x-enum-varnames` for `count` enum values: `Some(None)` when absent, `None` (reported)
+    /// when it does not name every value.
     pub(super) fn ext_varnames(
         &mut self,
         extensions: &Extensions,
         count: usize,
         at: &Pointer,
-    ) -> Result<Option<Vec<String>>, ()> {
-        match self.ext_strings(extensions, "x-enum-varnames", at) {
-            Some(names) if names.len() == count => Ok(Some(names)),
+    ) -> Option<Option<Vec<String>>> {
+        match self.ext_strings(extensions, X_ENUM_VARNAMES, at) {
+            Some(names) if names.len() == count => Some(Some(names)),
             Some(_) => {
                 let message = "`x-enum-varnames` must name every enum value, in order";
-                self.report(&at.join("x-enum-varnames"), message);
-                Err(())
+                self.error(&at.join(X_ENUM_VARNAMES), message)
             }
-            None => Ok(None),
+            None => Some(None),
         }
     }
 
     /// `x-available-since`: an API version such as `2026-01-01.nova` (a date and a name).
     pub(super) fn ext_version(&mut self, extensions: &Extensions, at: &Pointer) -> Option<String> {
-        let key = "x-available-since";
+        let key = X_AVAILABLE_SINCE;
         let version = self.ext_str(extensions, key, at)?;
         if is_version(&version) {
             return Some(version);

@@ -1,9 +1,16 @@
 //! Validation and lowering: `openapiv3::OpenAPI` -> [`Api`], collecting every problem.
+//!
+//! One failure convention throughout: a step that finds a problem reports it (into
+//! `diagnostics`) and returns `None`, so that its callers only stop (`?`) and never report
+//! it again; a check with nothing to return gives `Option<()>`. The readers of optional
+//! extensions (`ext_str`, `ext_strings`) differ: `None` there also means absent, so a
+//! malformed value (reported) reads as no value.
 
 mod clashes;
 mod compose;
 mod cycles;
 mod docs;
+mod enums;
 mod extensions;
 mod operations;
 mod pagination;
@@ -11,6 +18,8 @@ mod refs;
 mod resources;
 mod schemas;
 mod usage;
+
+pub(crate) use extensions::X_DOC_CONFLICT;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -35,13 +44,14 @@ pub(crate) fn lower(doc: &OpenAPI) -> (Option<Api>, Vec<Diagnostic>) {
     let base_url = lowerer.base_url();
     lowerer.document_external_docs();
     lowerer.component_schemas();
-    let operations = lowerer.operations();
-    let root = lowerer.resources(&operations);
+    let mut operations = lowerer.operations();
+    let mut root = lowerer.resources(&operations);
     lowerer.check_direct_cycles();
     lowerer.check_ids_are_not_types();
     lowerer.check_derived_names();
     lowerer.mark_usage(&operations);
     lowerer.decide_slots();
+    lowerer.decide_copies(&mut operations, &mut root);
     // A shared component is lowered once per use; report its problems once.
     let mut diagnostics = std::mem::take(&mut lowerer.diagnostics);
     let mut seen = BTreeSet::new();
@@ -93,7 +103,8 @@ impl Lowerer<'_> {
         self.diagnostics.push(Diagnostic::warning(at, message));
     }
 
-    /// Records a problem; returns `None` so callers can write `return self.error(..)`.
+    /// Records a problem; returns `None`, the convention for "reported", so callers can write
+    /// `return self.error(..)`.
     fn error<T>(&mut self, at: &Pointer, message: impl Into<String>) -> Option<T> {
         self.report(at, message);
         None

@@ -8,11 +8,13 @@ use openapiv3::{
 
 use super::Lowerer;
 use super::docs::rustdoc_safe;
-use super::refs::component_of;
+use super::extensions::{X_IDEMPOTENT, X_PAGINATION, X_SDK_PATH};
+use super::refs::{PARAMETERS, REQUEST_BODIES, RESPONSES, component_of};
 use super::schemas::SchemaRef;
 use crate::diagnostics::Pointer;
 use crate::ir::{Body, Docs, Location, Method, Operation, Param, Status, StatusCode, Ty, TypeKind};
-use crate::naming::{camel, is_identifier, shadowing, shadows_output, snake};
+use crate::naming::{camel, is_identifier, snake};
+use crate::output_names::{is_request_builder_name, shadowing, shadows_output};
 
 impl Lowerer<'_> {
     /// Every operation, sorted by Rust name; names and ids must be unique.
@@ -141,7 +143,7 @@ impl Lowerer<'_> {
             statuses,
         } = responses?;
         let mut lowered = Operation {
-            idempotent: self.ext_bool(extensions, "x-idempotent", at)
+            idempotent: self.ext_bool(extensions, X_IDEMPOTENT, at)
                 || matches!(method, Method::Get | Method::Put | Method::Delete),
             since: self.ext_version(extensions, at),
             deprecated: operation.deprecated,
@@ -159,7 +161,7 @@ impl Lowerer<'_> {
             authenticated: self.authenticated(operation),
             sdk_path: sdk_path?,
         };
-        lowered.pagination = self.pagination(&lowered, extensions.get("x-pagination"), at);
+        lowered.pagination = self.pagination(&lowered, extensions.get(X_PAGINATION), at);
         Some(lowered)
     }
 
@@ -177,14 +179,14 @@ impl Lowerer<'_> {
         at: &Pointer,
         id: &str,
     ) -> Option<Vec<String>> {
-        let Some(path) = self.ext_str(&operation.extensions, "x-sdk-path", at) else {
+        let Some(path) = self.ext_str(&operation.extensions, X_SDK_PATH, at) else {
             let tag = operation.tags.first().map(|tag| snake(tag));
             return Some(tag.into_iter().chain([snake(id)]).collect());
         };
         let segments: Vec<String> = path.split('.').map(snake).collect();
         if segments.iter().any(|segment| !is_identifier(segment)) {
             return self.error(
-                &at.join("x-sdk-path"),
+                &at.join(X_SDK_PATH),
                 format!("`{path}` must be dot-separated identifiers, like `users.contacts.list`"),
             );
         }
@@ -224,8 +226,8 @@ impl Lowerer<'_> {
                 None => failed = true,
             }
         }
-        failed |= !self.check_path_template(path, &params, at);
-        failed |= !self.check_param_names(&params);
+        failed |= self.check_path_template(path, &params, at).is_none();
+        failed |= self.check_param_names(&params).is_none();
         let placeholders = placeholders(path);
         params.sort_by_key(|(p, _)| match p.location {
             Location::Path => placeholders
@@ -242,7 +244,7 @@ impl Lowerer<'_> {
         path: &str,
         params: &[(Param, Pointer)],
         at: &Pointer,
-    ) -> bool {
+    ) -> Option<()> {
         let placeholders = placeholders(path);
         let mut ok = true;
         // The client fills whole segments: `/files/{id}.json` would need more than that.
@@ -284,13 +286,13 @@ impl Lowerer<'_> {
                 ok = false;
             }
         }
-        ok
+        ok.then_some(())
     }
 
-    fn check_param_names(&mut self, params: &[(Param, Pointer)]) -> bool {
+    fn check_param_names(&mut self, params: &[(Param, Pointer)]) -> Option<()> {
         let mut ok = true;
         for (index, (param, at)) in params.iter().enumerate() {
-            if RESERVED.contains(&param.name.as_str()) {
+            if is_request_builder_name(&param.name) {
                 let message = format!(
                     "parameter `{}` would be the builder method `{}`, which every request builder already has",
                     param.wire, param.name
@@ -308,7 +310,7 @@ impl Lowerer<'_> {
                 ok = false;
             }
         }
-        ok
+        ok.then_some(())
     }
 
     /// A header parameter's name is a valid header name, and not one the client sets.
@@ -338,7 +340,7 @@ impl Lowerer<'_> {
         op_name: &str,
     ) -> Option<Param> {
         let parameters = &self.components.parameters;
-        let (param, home) = self.resolve(param, at, "parameters", parameters)?;
+        let (param, home) = self.resolve(param, at, PARAMETERS, parameters)?;
         let location = match param {
             Parameter::Path { .. } => Location::Path,
             Parameter::Query { .. } => Location::Query,
@@ -394,6 +396,8 @@ impl Lowerer<'_> {
             docs,
             limits,
             example,
+            // Decided by `decide_copies` once usage is known.
+            copy: false,
         })
     }
 
@@ -460,7 +464,7 @@ impl Lowerer<'_> {
         op_name: &str,
     ) -> Option<Body> {
         let bodies = &self.components.request_bodies;
-        let (body, home) = self.resolve(body, at, "requestBodies", bodies)?;
+        let (body, home) = self.resolve(body, at, REQUEST_BODIES, bodies)?;
         let hint = match component_of(&home).map(|(_, name)| name) {
             Some(component) => camel(&component),
             None => format!("{op_name}Request"),
@@ -547,7 +551,7 @@ impl Lowerer<'_> {
         for (status, response) in listed.chain(default).collect::<Vec<_>>() {
             let at = at.join(status.to_string());
             let all = &self.components.responses;
-            let Some((response, home)) = self.resolve(response, &at, "responses", all) else {
+            let Some((response, home)) = self.resolve(response, &at, RESPONSES, all) else {
                 failed = true;
                 continue;
             };
@@ -673,23 +677,6 @@ struct Outcomes {
     errors: Vec<Ty>,
     statuses: Vec<Status>,
 }
-
-/// Methods of every request builder, which parameters cannot be named.
-const RESERVED: &[&str] = &[
-    "new",
-    "send",
-    "send_with_response",
-    "with_options",
-    "items",
-    "body",
-    "into_future",
-    // The builders' own fields, and methods of their derives.
-    "transport",
-    "options",
-    "clone",
-    "clone_from",
-    "fmt",
-];
 
 const FORM: &str = "application/x-www-form-urlencoded";
 

@@ -4,6 +4,7 @@
 use serde_json::Value;
 
 use super::Lowerer;
+use super::extensions::X_PAGINATION;
 use crate::diagnostics::Pointer;
 use crate::ir::{Location, Operation, Pagination, Ty, TypeKind};
 
@@ -15,7 +16,7 @@ impl Lowerer<'_> {
         at: &Pointer,
     ) -> Option<Pagination> {
         let raw = raw?;
-        let at = at.join("x-pagination");
+        let at = at.join(X_PAGINATION);
         let key = |name: &str| raw.get(name).and_then(Value::as_str).map(str::to_owned);
         let (Some(cursor), Some(next), Some(items)) = (key("cursor"), key("next"), key("items"))
         else {

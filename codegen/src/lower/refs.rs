@@ -43,6 +43,14 @@ impl Lowerer<'_> {
     }
 }
 
+const COMPONENTS: &str = "components";
+
+/// The sections of `components` that references point into.
+pub(super) const SCHEMAS: &str = "schemas";
+pub(super) const PARAMETERS: &str = "parameters";
+pub(super) const REQUEST_BODIES: &str = "requestBodies";
+pub(super) const RESPONSES: &str = "responses";
+
 /// `#/components/schemas/Contact` -> `Contact`, if the reference points into `section`.
 pub(super) fn component_name(reference: &str, section: &str) -> Option<String> {
     let (found, name) = component_of(&Pointer::from_ref(reference)?)?;
@@ -54,11 +62,11 @@ pub(super) fn component_name(reference: &str, section: &str) -> Option<String> {
 pub(super) fn component_of(pointer: &Pointer) -> Option<(String, String)> {
     let tokens: Vec<String> = pointer.tokens().collect();
     match <[String; 3]>::try_from(tokens) {
-        Ok([components, section, name]) if components == "components" => Some((section, name)),
+        Ok([components, section, name]) if components == COMPONENTS => Some((section, name)),
         _ => None,
     }
 }
 
 pub(super) fn component_pointer(section: &str, name: &str) -> Pointer {
-    Pointer::root().join("components").join(section).join(name)
+    Pointer::root().join(COMPONENTS).join(section).join(name)
 }

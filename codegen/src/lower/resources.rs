@@ -2,25 +2,21 @@
 //! parameters shared by every operation below it (when there are at least two).
 
 use super::Lowerer;
+use super::extensions::X_SDK_PATH;
 use crate::diagnostics::Pointer;
 use crate::ir::{Location, Operation, Param, Resource, ResourceMethod};
-use crate::naming::{camel, shadowing, shadows_output};
-
-/// Methods of the generated `Client` that the resource tree cannot take.
-const ROOT_METHODS: &[&str] = &["new", "builder", "rate_limit"];
-
-/// Methods every resource (and the `Client`) has from its derives.
-const DERIVED_METHODS: &[&str] = &["clone", "clone_from", "fmt"];
+use crate::naming::camel;
+use crate::output_names::{CLIENT, CLIENT_METHODS, DERIVED_METHODS, shadowing, shadows_output};
 
 impl Lowerer<'_> {
     pub(super) fn resources(&mut self, operations: &[Operation]) -> Resource {
         let mut root = Resource {
-            type_name: "Client".to_owned(),
+            type_name: CLIENT.to_owned(),
             ..Resource::default()
         };
         for index in 0..operations.len() {
             if let Err(message) = place(&mut root, operations, index) {
-                self.report(&pointer(&operations[index]).join("x-sdk-path"), message);
+                self.report(&pointer(&operations[index]).join(X_SDK_PATH), message);
             }
         }
         bind(&mut root, operations, &[]);
@@ -61,7 +57,7 @@ fn place(root: &mut Resource, operations: &[Operation], index: usize) -> Result<
             "`{path}`: `{name}` is a method every resource already has"
         ));
     }
-    if ROOT_METHODS.contains(&operation.sdk_path[0].as_str()) {
+    if CLIENT_METHODS.contains(&operation.sdk_path[0].as_str()) {
         return Err(format!(
             "`{path}`: `{}` is a method the `Client` already has",
             operation.sdk_path[0]

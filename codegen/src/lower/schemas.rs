@@ -1,4 +1,5 @@
-//! Schemas -> types: structs, enums, literals, identifiers, and the primitives.
+//! Schemas -> types: structs, literals, identifiers, and the primitives (enums in
+//! `enums.rs`, `allOf`/`oneOf`/`anyOf` in `compose.rs`).
 
 use std::collections::BTreeSet;
 
@@ -9,13 +10,15 @@ use openapiv3::{
 
 use super::Lowerer;
 use super::docs::rustdoc_safe;
-use super::refs::{MAX_CHAIN, component_name, component_pointer};
+use super::extensions::X_ID_TYPE;
+use super::refs::{MAX_CHAIN, SCHEMAS, component_name, component_pointer};
 use crate::diagnostics::Pointer;
 use crate::ir::{
     Docs, Extra, Field, Format, Identity, IdentityVariant, Limits, Slot, Struct, Ty, TypeDef,
-    TypeKind, Usage, Variant,
+    TypeKind, Usage,
 };
-use crate::naming::{camel, is_identifier, shadowing, shadows_output, snake};
+use crate::naming::{camel, is_identifier, snake};
+use crate::output_names::{shadowing, shadows_output};
 
 /// How deeply schemas may nest within one another, through `$ref` aliases and inline
 /// schemas; a named object (a struct) starts again at the bottom.
@@ -52,7 +55,7 @@ impl Lowerer<'_> {
         let mut names: Vec<&String> = self.components.schemas.keys().collect();
         names.sort();
         for name in names {
-            self.lower_component(name, &component_pointer("schemas", name));
+            self.lower_component(name, &component_pointer(SCHEMAS, name));
         }
     }
 
@@ -60,7 +63,7 @@ impl Lowerer<'_> {
     pub(super) fn ty(&mut self, schema: SchemaRef<'_>, at: &Pointer, hint: &str) -> Option<Ty> {
         match schema {
             SchemaRef::Inline(schema) => self.nested_ty(schema, at, hint),
-            SchemaRef::Ref(reference) => match component_name(reference, "schemas") {
+            SchemaRef::Ref(reference) => match component_name(reference, SCHEMAS) {
                 Some(name) => self.component_schema(&name, &at.join("$ref")),
                 None => self.error(
                     &at.join("$ref"),
@@ -96,7 +99,7 @@ impl Lowerer<'_> {
             match schema {
                 SchemaRef::Inline(found) => return Some(found),
                 SchemaRef::Ref(reference) => {
-                    let name = component_name(reference, "schemas")?;
+                    let name = component_name(reference, SCHEMAS)?;
                     schema = self.components.schemas.get(&name)?.into();
                 }
             }
@@ -126,7 +129,7 @@ impl Lowerer<'_> {
         let Some(schema) = self.components.schemas.get(name) else {
             return self.error(at, format!("`#/components/schemas/{name}` does not exist"));
         };
-        let home = component_pointer("schemas", name);
+        let home = component_pointer(SCHEMAS, name);
         self.components_in_progress.insert(name.to_owned());
         let ty = self.ty(schema.into(), &home, &camel(name));
         self.components_in_progress.remove(name);
@@ -201,14 +204,14 @@ impl Lowerer<'_> {
         hint: &str,
     ) -> Option<Ty> {
         let extensions = &schema.schema_data.extensions;
-        if let Some(id) = self.ext_str(extensions, "x-id-type", at) {
+        if let Some(id) = self.ext_str(extensions, X_ID_TYPE, at) {
             if !is_identifier(&id) || camel(&id) != id {
                 return self.error(
-                    &at.join("x-id-type"),
+                    &at.join(X_ID_TYPE),
                     format!("`{id}` is not an UpperCamelCase Rust type name"),
                 );
             }
-            let at = at.join("x-id-type");
+            let at = at.join(X_ID_TYPE);
             if shadows_output(&id) {
                 return self.error(&at, shadowing(&id));
             }
@@ -226,38 +229,6 @@ impl Lowerer<'_> {
         };
         let docs = self.schema_docs(schema, at);
         self.define(at, hint, docs, kind)
-    }
-
-    pub(super) fn variants(
-        &mut self,
-        values: &[&String],
-        extensions: &super::extensions::Extensions,
-        at: &Pointer,
-    ) -> Option<Vec<Variant>> {
-        let names = self.ext_varnames(extensions, values.len(), at).ok()?;
-        let names = names.unwrap_or_else(|| values.iter().map(|value| camel(value)).collect());
-        let mut seen = BTreeSet::new();
-        let mut variants = Vec::new();
-        for (index, (name, wire)) in names.into_iter().zip(values).enumerate() {
-            let at = at.join("enum").join(index);
-            if !is_identifier(&name) || name == "Unknown" {
-                return self.error(
-                    &at,
-                    format!("`{wire}` does not make a Rust variant name (`{name}`); name it with `x-enum-varnames`"),
-                );
-            }
-            if !seen.insert(name.clone()) {
-                return self.error(
-                    &at,
-                    format!("`{wire}` gives the variant name `{name}` twice; name it with `x-enum-varnames`"),
-                );
-            }
-            variants.push(Variant {
-                name,
-                wire: (*wire).clone(),
-            });
-        }
-        Some(variants)
     }
 
     pub(super) fn object_ty(

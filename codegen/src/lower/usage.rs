@@ -1,7 +1,9 @@
 //! Which types travel in requests and which in responses.
 
 use super::Lowerer;
-use crate::ir::{Extra, Operation, Slot, Ty, TypeKind};
+use std::collections::BTreeSet;
+
+use crate::ir::{Extra, Operation, Param, Resource, Slot, Ty, TypeKind};
 
 impl Lowerer<'_> {
     pub(super) fn mark_usage(&mut self, operations: &[Operation]) {
@@ -54,6 +56,15 @@ impl Lowerer<'_> {
 impl Lowerer<'_> {
     /// Decides how each struct holds each field, now that where it travels is known.
     pub(super) fn decide_slots(&mut self) {
+        let literals: BTreeSet<String> = (self.types.iter())
+            .filter(|(_, (_, def))| matches!(def.kind, TypeKind::Literal(_)))
+            .map(|(name, _)| name.clone())
+            .collect();
+        let fixed = |ty: &Ty| match ty {
+            Ty::True => true,
+            Ty::Named(name) => literals.contains(name),
+            _ => false,
+        };
         for (_, def) in self.types.values_mut() {
             let usage = def.usage;
             let TypeKind::Struct(body) = &mut def.kind else {
@@ -65,8 +76,32 @@ impl Lowerer<'_> {
                 .iter_mut()
                 .chain(identity.flat_map(|v| &mut v.fields));
             for field in fields {
-                field.slot = Slot::of(field, usage);
+                field.slot = Slot::of(field, usage, fixed(&field.ty));
             }
+        }
+    }
+
+    /// Decides which parameters are `Copy`, now that which enums are open is known:
+    /// those of the operations and those the resources bind.
+    pub(super) fn decide_copies(&self, operations: &mut [Operation], root: &mut Resource) {
+        let mut params: Vec<&mut Param> = (operations.iter_mut())
+            .flat_map(|operation| &mut operation.params)
+            .collect();
+        let mut resources = vec![root];
+        while let Some(resource) = resources.pop() {
+            params.extend(&mut resource.params);
+            resources.extend(&mut resource.children);
+        }
+        for param in params {
+            param.copy = self.is_copy(&param.ty);
+        }
+    }
+
+    fn is_copy(&self, ty: &Ty) -> bool {
+        match ty {
+            Ty::Timestamp | Ty::Integer | Ty::Boolean | Ty::True => true,
+            Ty::Named(name) => self.types.get(name).is_some_and(|(_, def)| def.is_copy()),
+            Ty::String | Ty::Number | Ty::Json | Ty::Array(_) | Ty::Map(_) | Ty::Id(_) => false,
         }
     }
 }

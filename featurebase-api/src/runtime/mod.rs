@@ -5,10 +5,10 @@
 
 mod builder;
 mod bulk;
+mod clearable;
 mod clock;
 mod error;
 mod headers;
-mod literal;
 mod number;
 mod options;
 mod pagination;
@@ -18,13 +18,14 @@ mod response;
 mod retry;
 mod timestamp;
 mod transport;
+mod true_value;
 mod version;
 
 pub use builder::ClientBuilder;
 pub(crate) use bulk::bulk;
 pub use bulk::{BulkResult, BulkUpsert, DEFAULT_CONCURRENCY, Upserted};
+pub use clearable::Clearable;
 pub use error::{ApiError, ApiErrorBody, DecodeError, Error, TransportError};
-pub use literal::{Clearable, True};
 pub use number::{InvalidNumber, Number};
 pub use options::RequestOptions;
 pub use pagination::{Items, Page, Pages};
@@ -33,6 +34,7 @@ pub use response::Response;
 pub use retry::RetryPolicy;
 pub use timestamp::{InvalidTimestamp, Timestamp};
 pub use transport::Sleep;
+pub use true_value::True;
 
 #[doc(hidden)]
 pub use generated_code::*;

@@ -1,28 +1,6 @@
-//! Field types the spec needs beyond `Option`: `true` as a literal, and the three
-//! states of an optional, nullable request field.
+//! The three states of an optional, nullable request field.
 
-use serde::de::{Deserializer, Error as _, Unexpected};
-use serde::{Deserialize, Serialize, Serializer};
-
-/// The JSON value `true`, and nothing else: `deleted: true` on a deletion result.
-/// Decoding `false` (or anything else) fails with a message naming the field.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct True;
-
-impl Serialize for True {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_bool(true)
-    }
-}
-
-impl<'de> Deserialize<'de> for True {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        match bool::deserialize(deserializer)? {
-            true => Ok(True),
-            false => Err(D::Error::invalid_value(Unexpected::Bool(false), &"`true`")),
-        }
-    }
-}
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// An optional, nullable field of a request: left out (the server leaves the value
 /// unchanged), sent as `null` (the server clears it), or sent with a value.
@@ -91,15 +69,5 @@ mod tests {
             assert_eq!(patch, Patch { note: note.clone() });
             assert_eq!(serde_json::to_string(&patch).unwrap(), json);
         }
-    }
-
-    #[test]
-    fn only_true_decodes() {
-        assert_eq!(serde_json::from_str::<True>("true").unwrap(), True);
-        let error = serde_json::from_str::<True>("false")
-            .unwrap_err()
-            .to_string();
-        assert!(error.contains("expected `true`"), "{error}");
-        assert_eq!(serde_json::to_string(&True).unwrap(), "true");
     }
 }

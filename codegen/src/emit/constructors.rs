@@ -3,30 +3,31 @@
 //! not be empty), and a setter per optional field.
 
 use proc_macro2::{Ident, TokenStream};
-use quote::{format_ident, quote};
+use quote::quote;
 
 use super::docs;
 use super::structs::{fields_public, slot_ty};
 use super::types::{self, Scope};
-use crate::ir::{Api, Extra, Field, Slot, Struct, Ty, TypeDef, TypeKind};
+use crate::ir::{Extra, Field, Slot, Struct, TypeDef};
 use crate::naming::{ident, snake};
+use crate::output_names::{EMPTY, EXTRA_FIELD, IDENTITY_FIELD, NEW, clear, with};
 
 /// Whether the struct derives `Default`: a request struct with nothing required.
-pub(super) fn has_default(api: &Api, def: &TypeDef, body: &Struct) -> bool {
+pub(super) fn has_default(def: &TypeDef, body: &Struct) -> bool {
     def.usage.request
         && body.identity.is_none()
         && !body.non_empty
-        && !body.fields.iter().any(|f| is_argument(api, f))
+        && !body.fields.iter().any(is_argument)
 }
 
-/// Whether constructors take the field: required, not read-only, and not a literal.
-pub(super) fn is_argument(api: &Api, field: &Field) -> bool {
-    matches!(field.slot, Slot::Plain | Slot::Nullable) && !is_fixed(api, &field.ty)
+/// Whether constructors take the field: required, not read-only, and not fixed.
+pub(super) fn is_argument(field: &Field) -> bool {
+    matches!(field.slot, Slot::Plain | Slot::Nullable)
 }
 
-pub(super) fn builder(api: &Api, def: &TypeDef, body: &Struct) -> TokenStream {
+pub(super) fn builder(def: &TypeDef, body: &Struct) -> TokenStream {
     let name = ident(&def.name);
-    let constructors = constructors(api, def, body);
+    let constructors = constructors(def, body);
     let public = fields_public(def, body);
     let setters = body
         .fields
@@ -46,8 +47,8 @@ pub(super) fn builder(api: &Api, def: &TypeDef, body: &Struct) -> TokenStream {
     }
 }
 
-fn constructors(api: &Api, def: &TypeDef, body: &Struct) -> TokenStream {
-    let required: Vec<&Field> = body.fields.iter().filter(|f| is_argument(api, f)).collect();
+fn constructors(def: &TypeDef, body: &Struct) -> TokenStream {
+    let required: Vec<&Field> = body.fields.iter().filter(|f| is_argument(f)).collect();
     let required_names: Vec<Ident> = required.iter().map(|f| ident(&f.name)).collect();
     let required_args: Vec<TokenStream> = required.iter().map(|f| arg(f)).collect();
     if let Some(identity) = &body.identity {
@@ -56,15 +57,15 @@ fn constructors(api: &Api, def: &TypeDef, body: &Struct) -> TokenStream {
             " Builds `{}` from its identity and other required fields.",
             def.name
         );
-        let new = init(
-            api,
+        let (new, identity_field) = (ident(NEW), ident(IDENTITY_FIELD));
+        let constructor = init(
             body,
             &new_doc,
-            quote!(new),
-            quote!(identity: #enum_name, #(#required_args),*),
+            quote!(#new),
+            quote!(#identity_field: #enum_name, #(#required_args),*),
         );
         let each = identity.variants.iter().map(|variant| {
-            let name = format_ident!("with_{}", snake(&variant.name));
+            let name = ident(&with(&snake(&variant.name)));
             let doc = format!(
                 " Builds `{}` identified by {}.",
                 def.name,
@@ -79,23 +80,23 @@ fn constructors(api: &Api, def: &TypeDef, body: &Struct) -> TokenStream {
             quote! {
                 #[doc = #doc]
                 pub fn #name(#(#args,)* #(#required_args),*) -> Self {
-                    Self::new(#enum_name::#variant_name { #(#inits),* }, #(#required_names),*)
+                    Self::#new(#enum_name::#variant_name { #(#inits),* }, #(#required_names),*)
                 }
             }
         });
-        return quote!(#new #(#each)*);
+        return quote!(#constructor #(#each)*);
     }
     if body.non_empty {
-        let empty = init(
-            api,
+        let empty = ident(EMPTY);
+        let constructor = init(
             body,
             " Nothing set yet: not to be sent as it is.",
-            quote!(empty),
+            quote!(#empty),
             quote!(),
         );
         let each = body.fields.iter().map(|field| {
             let setter = ident(&field.name);
-            let name = format_ident!("with_{}", field.name);
+            let name = ident(&with(&field.name));
             let doc = format!(
                 " Builds `{}` that sets `{}`, so that it is not empty.",
                 def.name, field.wire
@@ -104,17 +105,18 @@ fn constructors(api: &Api, def: &TypeDef, body: &Struct) -> TokenStream {
             quote! {
                 #[doc = #doc]
                 pub fn #name(#setter: #arg) -> Self {
-                    Self::empty().#setter(#setter)
+                    Self::#empty().#setter(#setter)
                 }
             }
         });
-        return quote!(#empty #(#each)*);
+        return quote!(#constructor #(#each)*);
     }
     let doc = format!(
         " Builds `{}` from its required fields; set the others with the methods below.",
         def.name
     );
-    init(api, body, &doc, quote!(new), quote!(#(#required_args),*))
+    let new = ident(NEW);
+    init(body, &doc, quote!(#new), quote!(#(#required_args),*))
 }
 
 /// `name: T` for a required field (`Option<T>` when it is nullable).
@@ -129,20 +131,21 @@ fn arg(field: &Field) -> TokenStream {
 
 /// The function that writes out every field: required ones from its arguments, the
 /// others empty. `empty` is private; the others are public.
-fn init(api: &Api, body: &Struct, doc: &str, name: TokenStream, args: TokenStream) -> TokenStream {
-    let identity = body.identity.as_ref().map(|_| quote!(identity,));
+fn init(body: &Struct, doc: &str, name: TokenStream, args: TokenStream) -> TokenStream {
+    let identity = body.identity.as_ref().map(|_| ident(IDENTITY_FIELD));
+    let identity = identity.map(|field| quote!(#field,));
     let inits = body.fields.iter().map(|field| {
         let name = ident(&field.name);
         match field.slot {
-            Slot::Plain if is_fixed(api, &field.ty) => quote!(#name: Default::default()),
             Slot::Plain => types::init(&field.ty, &name),
             Slot::Nullable => quote!(#name),
             Slot::Optional | Slot::ReadOnly => quote!(#name: None),
-            Slot::Clearable => quote!(#name: Default::default()),
+            Slot::Fixed | Slot::Clearable => quote!(#name: Default::default()),
         }
     });
-    let extra = matches!(body.extra, Extra::Keep(_)).then(|| quote!(extra: Default::default(),));
-    let visibility = (name.to_string() != "empty").then(|| quote!(pub));
+    let extra = matches!(body.extra, Extra::Keep(_)).then(|| ident(EXTRA_FIELD));
+    let extra = extra.map(|field| quote!(#field: Default::default(),));
+    let visibility = (name.to_string() != EMPTY).then(|| quote!(pub));
     quote! {
         #[doc = #doc]
         #visibility fn #name(#args) -> Self {
@@ -164,7 +167,7 @@ fn setter(field: &Field, slot: Slot, public: bool) -> Option<TokenStream> {
     let arg = types::arg(&field.ty, Scope::Models);
     let value = types::convert(&field.ty, &name);
     match slot {
-        Slot::Plain | Slot::Nullable | Slot::ReadOnly => None,
+        Slot::Plain | Slot::Fixed | Slot::Nullable | Slot::ReadOnly => None,
         Slot::Optional => Some(quote! {
             #docs
             pub fn #name(mut self, #name: #arg) -> Self {
@@ -173,7 +176,7 @@ fn setter(field: &Field, slot: Slot, public: bool) -> Option<TokenStream> {
             }
         }),
         Slot::Clearable => {
-            let clear = format_ident!("clear_{}", field.name);
+            let clear = ident(&clear(&field.name));
             let clear_doc = format!(" Sends `{}` as `null`, to clear it.", field.wire);
             Some(quote! {
                 #docs
@@ -189,18 +192,6 @@ fn setter(field: &Field, slot: Slot, public: bool) -> Option<TokenStream> {
                 }
             })
         }
-    }
-}
-
-/// Fields whose only value is known: literals and `true`. Constructors fill them in.
-fn is_fixed(api: &Api, ty: &Ty) -> bool {
-    match ty {
-        Ty::True => true,
-        Ty::Named(name) => api
-            .types
-            .iter()
-            .any(|def| def.name == *name && matches!(def.kind, TypeKind::Literal(_))),
-        _ => false,
     }
 }
 
