@@ -3,16 +3,19 @@
 
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::time::Duration;
 
 use featurebase_mock::{Api, Documented, Featurebase, MockServer};
 use tokio::net::TcpListener;
 
 const USAGE: &str = "\
-usage: featurebase-mock [--port N] [--host ADDR] [--api-key KEY] [--documented]
+usage: featurebase-mock [--port N] [--host ADDR] [--api-key KEY] [--rate-limit N] [--documented]
 
   --port N        the port to listen on (default 8080; 0 picks a free one)
   --host ADDR     the address to listen on (default 127.0.0.1)
   --api-key KEY   accept only this bearer key (default: any non-empty key)
+  --rate-limit N  allow N requests per minute per API key, as the API allows 2000,
+                  with its X-RateLimit-* headers and 429s (default: no limit)
   --documented    answer every operation with its documented example instead of
                   keeping contacts and companies";
 
@@ -21,6 +24,7 @@ struct Options {
     port: u16,
     host: String,
     api_key: Option<String>,
+    rate_limit: Option<u64>,
     documented: bool,
 }
 
@@ -29,6 +33,7 @@ fn parse(args: &[String]) -> Result<Options, String> {
         port: 8080,
         host: "127.0.0.1".to_owned(),
         api_key: None,
+        rate_limit: None,
         documented: false,
     };
     let mut args = args.iter();
@@ -41,6 +46,13 @@ fn parse(args: &[String]) -> Result<Options, String> {
             }
             "--host" => options.host = value("--host")?.clone(),
             "--api-key" => options.api_key = Some(value("--api-key")?.clone()),
+            "--rate-limit" => {
+                let limit = value("--rate-limit")?;
+                let limit = limit
+                    .parse()
+                    .map_err(|_| format!("not a number: `{limit}`"))?;
+                options.rate_limit = Some(limit);
+            }
             "--documented" => options.documented = true,
             other => return Err(format!("unknown argument `{other}`")),
         }
@@ -84,7 +96,12 @@ async fn serve(options: &Options) -> std::io::Result<()> {
 }
 
 async fn run<A: Api>(listener: TcpListener, api: A, options: &Options) -> std::io::Result<()> {
-    let mock = MockServer::serve(listener, Arc::new(api), options.api_key.as_deref()).await?;
+    let mut mock = MockServer::builder();
+    if let Some(limit) = options.rate_limit {
+        mock = mock.rate_limit(limit, Duration::from_secs(60));
+    }
+    let key = options.api_key.as_deref();
+    let mock = mock.serve(listener, Arc::new(api), key).await?;
     announce(mock.url(), options);
     wait().await;
     println!("featurebase-mock on {} stopped", mock.url());

@@ -110,3 +110,28 @@ async fn documented_mode_answers_the_spec_examples() {
     .expect("JSON");
     assert_eq!(body, documented);
 }
+
+#[tokio::test]
+async fn a_rate_limit_per_minute_answers_429_past_it() {
+    let (_process, url) = start(&["--rate-limit", "1"]);
+    let http = reqwest::Client::new();
+    let get = || {
+        http.get(format!("{url}/v2/contacts"))
+            .bearer_auth("any-key")
+            .send()
+    };
+    let first = get().await.expect("answers");
+    let second = get().await.expect("answers");
+    let header = |response: &reqwest::Response, name: &str| {
+        let value = response.headers().get(name).expect(name);
+        value.to_str().unwrap().to_owned()
+    };
+    assert_eq!(first.status(), 200);
+    assert_eq!(header(&first, "x-ratelimit-limit"), "1");
+    assert_eq!(header(&first, "x-ratelimit-remaining"), "0");
+    // The second is refused unless a minute began between the two.
+    if header(&second, "x-ratelimit-reset") == header(&first, "x-ratelimit-reset") {
+        assert_eq!(second.status(), 429);
+        assert!(second.headers().contains_key("retry-after"));
+    }
+}
