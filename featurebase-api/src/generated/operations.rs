@@ -57,6 +57,7 @@ pub struct AttachContactToCompany {
     body: models::AttachContactRequest,
 }
 
+#[allow(clippy::type_complexity)]
 impl AttachContactToCompany {
     /// What the runtime needs to know to send and retry this operation; not part of
     /// the stable API.
@@ -99,27 +100,25 @@ impl AttachContactToCompany {
     }
 
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<models::Contact, rt::Error> {
-        self.send_with_response().await.map(rt::Response::into_value)
+    pub fn send(self) -> rt::Pending<models::Contact> {
+        self.send_with_response().into_value()
     }
 
     /// Sends the request; the decoded response comes with its status and headers.
-    pub async fn send_with_response(
-        self,
-    ) -> Result<rt::Response<models::Contact>, rt::Error> {
+    pub fn send_with_response(self) -> rt::Pending<rt::Response<models::Contact>> {
         let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("id", &self.id)
             .header("Featurebase-Version", &self.featurebase_version)
             .json(&self.body);
-        self.transport.send_with_response(request).await
+        self.transport.send_with_response(request)
     }
 }
 
 impl std::future::IntoFuture for AttachContactToCompany {
     type Output = Result<models::Contact, rt::Error>;
-    type IntoFuture = rt::BoxFuture<models::Contact>;
+    type IntoFuture = rt::Pending<models::Contact>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 
@@ -176,6 +175,7 @@ pub struct BlockContactById {
     featurebase_version: Option<models::FeaturebaseVersion>,
 }
 
+#[allow(clippy::type_complexity)]
 impl BlockContactById {
     /// What the runtime needs to know to send and retry this operation; not part of
     /// the stable API.
@@ -213,26 +213,26 @@ impl BlockContactById {
     }
 
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<models::BlockedContact, rt::Error> {
-        self.send_with_response().await.map(rt::Response::into_value)
+    pub fn send(self) -> rt::Pending<models::BlockedContact> {
+        self.send_with_response().into_value()
     }
 
     /// Sends the request; the decoded response comes with its status and headers.
-    pub async fn send_with_response(
+    pub fn send_with_response(
         self,
-    ) -> Result<rt::Response<models::BlockedContact>, rt::Error> {
+    ) -> rt::Pending<rt::Response<models::BlockedContact>> {
         let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("id", &self.id)
             .header("Featurebase-Version", &self.featurebase_version);
-        self.transport.send_with_response(request).await
+        self.transport.send_with_response(request)
     }
 }
 
 impl std::future::IntoFuture for BlockContactById {
     type Output = Result<models::BlockedContact, rt::Error>;
-    type IntoFuture = rt::BoxFuture<models::BlockedContact>;
+    type IntoFuture = rt::Pending<models::BlockedContact>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 
@@ -288,6 +288,7 @@ pub struct DeleteCompanyByCompanyId {
     featurebase_version: Option<models::FeaturebaseVersion>,
 }
 
+#[allow(clippy::type_complexity)]
 impl DeleteCompanyByCompanyId {
     /// What the runtime needs to know to send and retry this operation; not part of
     /// the stable API.
@@ -328,26 +329,26 @@ impl DeleteCompanyByCompanyId {
     }
 
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<models::DeletedCompany, rt::Error> {
-        self.send_with_response().await.map(rt::Response::into_value)
+    pub fn send(self) -> rt::Pending<models::DeletedCompany> {
+        self.send_with_response().into_value()
     }
 
     /// Sends the request; the decoded response comes with its status and headers.
-    pub async fn send_with_response(
+    pub fn send_with_response(
         self,
-    ) -> Result<rt::Response<models::DeletedCompany>, rt::Error> {
+    ) -> rt::Pending<rt::Response<models::DeletedCompany>> {
         let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("companyId", &self.company_id)
             .header("Featurebase-Version", &self.featurebase_version);
-        self.transport.send_with_response(request).await
+        self.transport.send_with_response(request)
     }
 }
 
 impl std::future::IntoFuture for DeleteCompanyByCompanyId {
     type Output = Result<models::DeletedCompany, rt::Error>;
-    type IntoFuture = rt::BoxFuture<models::DeletedCompany>;
+    type IntoFuture = rt::Pending<models::DeletedCompany>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 
@@ -396,6 +397,7 @@ pub struct DeleteCompanyById {
     featurebase_version: Option<models::FeaturebaseVersion>,
 }
 
+#[allow(clippy::type_complexity)]
 impl DeleteCompanyById {
     /// What the runtime needs to know to send and retry this operation; not part of
     /// the stable API.
@@ -433,26 +435,26 @@ impl DeleteCompanyById {
     }
 
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<models::DeletedCompany, rt::Error> {
-        self.send_with_response().await.map(rt::Response::into_value)
+    pub fn send(self) -> rt::Pending<models::DeletedCompany> {
+        self.send_with_response().into_value()
     }
 
     /// Sends the request; the decoded response comes with its status and headers.
-    pub async fn send_with_response(
+    pub fn send_with_response(
         self,
-    ) -> Result<rt::Response<models::DeletedCompany>, rt::Error> {
+    ) -> rt::Pending<rt::Response<models::DeletedCompany>> {
         let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("id", &self.id)
             .header("Featurebase-Version", &self.featurebase_version);
-        self.transport.send_with_response(request).await
+        self.transport.send_with_response(request)
     }
 }
 
 impl std::future::IntoFuture for DeleteCompanyById {
     type Output = Result<models::DeletedCompany, rt::Error>;
-    type IntoFuture = rt::BoxFuture<models::DeletedCompany>;
+    type IntoFuture = rt::Pending<models::DeletedCompany>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 
@@ -503,6 +505,7 @@ pub struct DeleteContactById {
     featurebase_version: Option<models::FeaturebaseVersion>,
 }
 
+#[allow(clippy::type_complexity)]
 impl DeleteContactById {
     /// What the runtime needs to know to send and retry this operation; not part of
     /// the stable API.
@@ -540,26 +543,26 @@ impl DeleteContactById {
     }
 
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<models::DeletedContact, rt::Error> {
-        self.send_with_response().await.map(rt::Response::into_value)
+    pub fn send(self) -> rt::Pending<models::DeletedContact> {
+        self.send_with_response().into_value()
     }
 
     /// Sends the request; the decoded response comes with its status and headers.
-    pub async fn send_with_response(
+    pub fn send_with_response(
         self,
-    ) -> Result<rt::Response<models::DeletedContact>, rt::Error> {
+    ) -> rt::Pending<rt::Response<models::DeletedContact>> {
         let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("id", &self.id)
             .header("Featurebase-Version", &self.featurebase_version);
-        self.transport.send_with_response(request).await
+        self.transport.send_with_response(request)
     }
 }
 
 impl std::future::IntoFuture for DeleteContactById {
     type Output = Result<models::DeletedContact, rt::Error>;
-    type IntoFuture = rt::BoxFuture<models::DeletedContact>;
+    type IntoFuture = rt::Pending<models::DeletedContact>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 
@@ -619,6 +622,7 @@ pub struct DeleteContactByUserId {
     featurebase_version: Option<models::FeaturebaseVersion>,
 }
 
+#[allow(clippy::type_complexity)]
 impl DeleteContactByUserId {
     /// What the runtime needs to know to send and retry this operation; not part of
     /// the stable API.
@@ -656,26 +660,26 @@ impl DeleteContactByUserId {
     }
 
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<models::DeletedContact, rt::Error> {
-        self.send_with_response().await.map(rt::Response::into_value)
+    pub fn send(self) -> rt::Pending<models::DeletedContact> {
+        self.send_with_response().into_value()
     }
 
     /// Sends the request; the decoded response comes with its status and headers.
-    pub async fn send_with_response(
+    pub fn send_with_response(
         self,
-    ) -> Result<rt::Response<models::DeletedContact>, rt::Error> {
+    ) -> rt::Pending<rt::Response<models::DeletedContact>> {
         let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("userId", &self.user_id)
             .header("Featurebase-Version", &self.featurebase_version);
-        self.transport.send_with_response(request).await
+        self.transport.send_with_response(request)
     }
 }
 
 impl std::future::IntoFuture for DeleteContactByUserId {
     type Output = Result<models::DeletedContact, rt::Error>;
-    type IntoFuture = rt::BoxFuture<models::DeletedContact>;
+    type IntoFuture = rt::Pending<models::DeletedContact>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 
@@ -716,6 +720,7 @@ pub struct GetCompanyById {
     featurebase_version: Option<models::FeaturebaseVersion>,
 }
 
+#[allow(clippy::type_complexity)]
 impl GetCompanyById {
     /// What the runtime needs to know to send and retry this operation; not part of
     /// the stable API.
@@ -753,26 +758,24 @@ impl GetCompanyById {
     }
 
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<models::Company, rt::Error> {
-        self.send_with_response().await.map(rt::Response::into_value)
+    pub fn send(self) -> rt::Pending<models::Company> {
+        self.send_with_response().into_value()
     }
 
     /// Sends the request; the decoded response comes with its status and headers.
-    pub async fn send_with_response(
-        self,
-    ) -> Result<rt::Response<models::Company>, rt::Error> {
+    pub fn send_with_response(self) -> rt::Pending<rt::Response<models::Company>> {
         let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("id", &self.id)
             .header("Featurebase-Version", &self.featurebase_version);
-        self.transport.send_with_response(request).await
+        self.transport.send_with_response(request)
     }
 }
 
 impl std::future::IntoFuture for GetCompanyById {
     type Output = Result<models::Company, rt::Error>;
-    type IntoFuture = rt::BoxFuture<models::Company>;
+    type IntoFuture = rt::Pending<models::Company>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 
@@ -809,6 +812,7 @@ pub struct GetContactById {
     featurebase_version: Option<models::FeaturebaseVersion>,
 }
 
+#[allow(clippy::type_complexity)]
 impl GetContactById {
     /// What the runtime needs to know to send and retry this operation; not part of
     /// the stable API.
@@ -846,26 +850,24 @@ impl GetContactById {
     }
 
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<models::Contact, rt::Error> {
-        self.send_with_response().await.map(rt::Response::into_value)
+    pub fn send(self) -> rt::Pending<models::Contact> {
+        self.send_with_response().into_value()
     }
 
     /// Sends the request; the decoded response comes with its status and headers.
-    pub async fn send_with_response(
-        self,
-    ) -> Result<rt::Response<models::Contact>, rt::Error> {
+    pub fn send_with_response(self) -> rt::Pending<rt::Response<models::Contact>> {
         let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("id", &self.id)
             .header("Featurebase-Version", &self.featurebase_version);
-        self.transport.send_with_response(request).await
+        self.transport.send_with_response(request)
     }
 }
 
 impl std::future::IntoFuture for GetContactById {
     type Output = Result<models::Contact, rt::Error>;
-    type IntoFuture = rt::BoxFuture<models::Contact>;
+    type IntoFuture = rt::Pending<models::Contact>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 
@@ -910,6 +912,7 @@ pub struct GetContactByUserId {
     featurebase_version: Option<models::FeaturebaseVersion>,
 }
 
+#[allow(clippy::type_complexity)]
 impl GetContactByUserId {
     /// What the runtime needs to know to send and retry this operation; not part of
     /// the stable API.
@@ -947,26 +950,24 @@ impl GetContactByUserId {
     }
 
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<models::Contact, rt::Error> {
-        self.send_with_response().await.map(rt::Response::into_value)
+    pub fn send(self) -> rt::Pending<models::Contact> {
+        self.send_with_response().into_value()
     }
 
     /// Sends the request; the decoded response comes with its status and headers.
-    pub async fn send_with_response(
-        self,
-    ) -> Result<rt::Response<models::Contact>, rt::Error> {
+    pub fn send_with_response(self) -> rt::Pending<rt::Response<models::Contact>> {
         let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("userId", &self.user_id)
             .header("Featurebase-Version", &self.featurebase_version);
-        self.transport.send_with_response(request).await
+        self.transport.send_with_response(request)
     }
 }
 
 impl std::future::IntoFuture for GetContactByUserId {
     type Output = Result<models::Contact, rt::Error>;
-    type IntoFuture = rt::BoxFuture<models::Contact>;
+    type IntoFuture = rt::Pending<models::Contact>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 
@@ -1021,6 +1022,7 @@ pub struct GetContactEmailPreferencesById {
     featurebase_version: Option<models::FeaturebaseVersion>,
 }
 
+#[allow(clippy::type_complexity)]
 impl GetContactEmailPreferencesById {
     /// What the runtime needs to know to send and retry this operation; not part of
     /// the stable API.
@@ -1058,26 +1060,26 @@ impl GetContactEmailPreferencesById {
     }
 
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<models::ContactEmailPreferences, rt::Error> {
-        self.send_with_response().await.map(rt::Response::into_value)
+    pub fn send(self) -> rt::Pending<models::ContactEmailPreferences> {
+        self.send_with_response().into_value()
     }
 
     /// Sends the request; the decoded response comes with its status and headers.
-    pub async fn send_with_response(
+    pub fn send_with_response(
         self,
-    ) -> Result<rt::Response<models::ContactEmailPreferences>, rt::Error> {
+    ) -> rt::Pending<rt::Response<models::ContactEmailPreferences>> {
         let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("id", &self.id)
             .header("Featurebase-Version", &self.featurebase_version);
-        self.transport.send_with_response(request).await
+        self.transport.send_with_response(request)
     }
 }
 
 impl std::future::IntoFuture for GetContactEmailPreferencesById {
     type Output = Result<models::ContactEmailPreferences, rt::Error>;
-    type IntoFuture = rt::BoxFuture<models::ContactEmailPreferences>;
+    type IntoFuture = rt::Pending<models::ContactEmailPreferences>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 
@@ -1130,6 +1132,7 @@ pub struct GetContactEmailPreferencesByUserId {
     featurebase_version: Option<models::FeaturebaseVersion>,
 }
 
+#[allow(clippy::type_complexity)]
 impl GetContactEmailPreferencesByUserId {
     /// What the runtime needs to know to send and retry this operation; not part of
     /// the stable API.
@@ -1167,26 +1170,26 @@ impl GetContactEmailPreferencesByUserId {
     }
 
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<models::ContactEmailPreferences, rt::Error> {
-        self.send_with_response().await.map(rt::Response::into_value)
+    pub fn send(self) -> rt::Pending<models::ContactEmailPreferences> {
+        self.send_with_response().into_value()
     }
 
     /// Sends the request; the decoded response comes with its status and headers.
-    pub async fn send_with_response(
+    pub fn send_with_response(
         self,
-    ) -> Result<rt::Response<models::ContactEmailPreferences>, rt::Error> {
+    ) -> rt::Pending<rt::Response<models::ContactEmailPreferences>> {
         let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("userId", &self.user_id)
             .header("Featurebase-Version", &self.featurebase_version);
-        self.transport.send_with_response(request).await
+        self.transport.send_with_response(request)
     }
 }
 
 impl std::future::IntoFuture for GetContactEmailPreferencesByUserId {
     type Output = Result<models::ContactEmailPreferences, rt::Error>;
-    type IntoFuture = rt::BoxFuture<models::ContactEmailPreferences>;
+    type IntoFuture = rt::Pending<models::ContactEmailPreferences>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 
@@ -1233,6 +1236,7 @@ pub struct ListCompanies {
     featurebase_version: Option<models::FeaturebaseVersion>,
 }
 
+#[allow(clippy::type_complexity)]
 impl ListCompanies {
     /// What the runtime needs to know to send and retry this operation; not part of
     /// the stable API.
@@ -1291,14 +1295,14 @@ impl ListCompanies {
     }
 
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<rt::Page<models::Company>, rt::Error> {
-        self.send_with_response().await.map(rt::Response::into_value)
+    pub fn send(self) -> rt::Pending<rt::Page<models::Company>> {
+        self.send_with_response().into_value()
     }
 
     /// Sends the request; the decoded response comes with its status and headers.
-    pub async fn send_with_response(
+    pub fn send_with_response(
         self,
-    ) -> Result<rt::Response<rt::Page<models::Company>>, rt::Error> {
+    ) -> rt::Pending<rt::Response<rt::Page<models::Company>>> {
         let request = rt::Request::new(&Self::OPERATION, self.options)
             .query("limit", &self.limit)
             .check(
@@ -1326,7 +1330,6 @@ impl ListCompanies {
                 "cursor",
                 |page: models::CompanyList| (page.data, page.next_cursor),
             )
-            .await
     }
 
     /// Every item across all pages, each page fetched as the stream reaches it.
@@ -1337,9 +1340,9 @@ impl ListCompanies {
 
 impl std::future::IntoFuture for ListCompanies {
     type Output = Result<rt::Page<models::Company>, rt::Error>;
-    type IntoFuture = rt::BoxFuture<rt::Page<models::Company>>;
+    type IntoFuture = rt::Pending<rt::Page<models::Company>>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 
@@ -1394,6 +1397,7 @@ pub struct ListCompanyContacts {
     featurebase_version: Option<models::FeaturebaseVersion>,
 }
 
+#[allow(clippy::type_complexity)]
 impl ListCompanyContacts {
     /// What the runtime needs to know to send and retry this operation; not part of
     /// the stable API.
@@ -1453,14 +1457,14 @@ impl ListCompanyContacts {
     }
 
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<rt::Page<models::Contact>, rt::Error> {
-        self.send_with_response().await.map(rt::Response::into_value)
+    pub fn send(self) -> rt::Pending<rt::Page<models::Contact>> {
+        self.send_with_response().into_value()
     }
 
     /// Sends the request; the decoded response comes with its status and headers.
-    pub async fn send_with_response(
+    pub fn send_with_response(
         self,
-    ) -> Result<rt::Response<rt::Page<models::Contact>>, rt::Error> {
+    ) -> rt::Pending<rt::Response<rt::Page<models::Contact>>> {
         let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("id", &self.id)
             .query("limit", &self.limit)
@@ -1489,7 +1493,6 @@ impl ListCompanyContacts {
                 "cursor",
                 |page: models::ContactList| (page.data, page.next_cursor),
             )
-            .await
     }
 
     /// Every item across all pages, each page fetched as the stream reaches it.
@@ -1500,9 +1503,9 @@ impl ListCompanyContacts {
 
 impl std::future::IntoFuture for ListCompanyContacts {
     type Output = Result<rt::Page<models::Contact>, rt::Error>;
-    type IntoFuture = rt::BoxFuture<rt::Page<models::Contact>>;
+    type IntoFuture = rt::Pending<rt::Page<models::Contact>>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 
@@ -1552,6 +1555,7 @@ pub struct ListContacts {
     featurebase_version: Option<models::FeaturebaseVersion>,
 }
 
+#[allow(clippy::type_complexity)]
 impl ListContacts {
     /// What the runtime needs to know to send and retry this operation; not part of
     /// the stable API.
@@ -1617,14 +1621,14 @@ impl ListContacts {
     }
 
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<rt::Page<models::Contact>, rt::Error> {
-        self.send_with_response().await.map(rt::Response::into_value)
+    pub fn send(self) -> rt::Pending<rt::Page<models::Contact>> {
+        self.send_with_response().into_value()
     }
 
     /// Sends the request; the decoded response comes with its status and headers.
-    pub async fn send_with_response(
+    pub fn send_with_response(
         self,
-    ) -> Result<rt::Response<rt::Page<models::Contact>>, rt::Error> {
+    ) -> rt::Pending<rt::Response<rt::Page<models::Contact>>> {
         let request = rt::Request::new(&Self::OPERATION, self.options)
             .query("limit", &self.limit)
             .check(
@@ -1653,7 +1657,6 @@ impl ListContacts {
                 "cursor",
                 |page: models::ContactList| (page.data, page.next_cursor),
             )
-            .await
     }
 
     /// Every item across all pages, each page fetched as the stream reaches it.
@@ -1664,9 +1667,9 @@ impl ListContacts {
 
 impl std::future::IntoFuture for ListContacts {
     type Output = Result<rt::Page<models::Contact>, rt::Error>;
-    type IntoFuture = rt::BoxFuture<rt::Page<models::Contact>>;
+    type IntoFuture = rt::Pending<rt::Page<models::Contact>>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 
@@ -1718,6 +1721,7 @@ pub struct RemoveContactFromCompany {
     featurebase_version: Option<models::FeaturebaseVersion>,
 }
 
+#[allow(clippy::type_complexity)]
 impl RemoveContactFromCompany {
     /// What the runtime needs to know to send and retry this operation; not part of
     /// the stable API.
@@ -1760,27 +1764,25 @@ impl RemoveContactFromCompany {
     }
 
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<models::Contact, rt::Error> {
-        self.send_with_response().await.map(rt::Response::into_value)
+    pub fn send(self) -> rt::Pending<models::Contact> {
+        self.send_with_response().into_value()
     }
 
     /// Sends the request; the decoded response comes with its status and headers.
-    pub async fn send_with_response(
-        self,
-    ) -> Result<rt::Response<models::Contact>, rt::Error> {
+    pub fn send_with_response(self) -> rt::Pending<rt::Response<models::Contact>> {
         let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("id", &self.id)
             .path("contactId", &self.contact_id)
             .header("Featurebase-Version", &self.featurebase_version);
-        self.transport.send_with_response(request).await
+        self.transport.send_with_response(request)
     }
 }
 
 impl std::future::IntoFuture for RemoveContactFromCompany {
     type Output = Result<models::Contact, rt::Error>;
-    type IntoFuture = rt::BoxFuture<models::Contact>;
+    type IntoFuture = rt::Pending<models::Contact>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 
@@ -1837,6 +1839,7 @@ pub struct UnblockContactById {
     featurebase_version: Option<models::FeaturebaseVersion>,
 }
 
+#[allow(clippy::type_complexity)]
 impl UnblockContactById {
     /// What the runtime needs to know to send and retry this operation; not part of
     /// the stable API.
@@ -1874,26 +1877,26 @@ impl UnblockContactById {
     }
 
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<models::UnblockedContact, rt::Error> {
-        self.send_with_response().await.map(rt::Response::into_value)
+    pub fn send(self) -> rt::Pending<models::UnblockedContact> {
+        self.send_with_response().into_value()
     }
 
     /// Sends the request; the decoded response comes with its status and headers.
-    pub async fn send_with_response(
+    pub fn send_with_response(
         self,
-    ) -> Result<rt::Response<models::UnblockedContact>, rt::Error> {
+    ) -> rt::Pending<rt::Response<models::UnblockedContact>> {
         let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("id", &self.id)
             .header("Featurebase-Version", &self.featurebase_version);
-        self.transport.send_with_response(request).await
+        self.transport.send_with_response(request)
     }
 }
 
 impl std::future::IntoFuture for UnblockContactById {
     type Output = Result<models::UnblockedContact, rt::Error>;
-    type IntoFuture = rt::BoxFuture<models::UnblockedContact>;
+    type IntoFuture = rt::Pending<models::UnblockedContact>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 
@@ -1981,6 +1984,7 @@ pub struct UpdateContactEmailPreferencesById {
     body: models::UpdateEmailPreferencesRequest,
 }
 
+#[allow(clippy::type_complexity)]
 impl UpdateContactEmailPreferencesById {
     /// What the runtime needs to know to send and retry this operation; not part of
     /// the stable API.
@@ -2023,27 +2027,27 @@ impl UpdateContactEmailPreferencesById {
     }
 
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<models::ContactEmailPreferences, rt::Error> {
-        self.send_with_response().await.map(rt::Response::into_value)
+    pub fn send(self) -> rt::Pending<models::ContactEmailPreferences> {
+        self.send_with_response().into_value()
     }
 
     /// Sends the request; the decoded response comes with its status and headers.
-    pub async fn send_with_response(
+    pub fn send_with_response(
         self,
-    ) -> Result<rt::Response<models::ContactEmailPreferences>, rt::Error> {
+    ) -> rt::Pending<rt::Response<models::ContactEmailPreferences>> {
         let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("id", &self.id)
             .header("Featurebase-Version", &self.featurebase_version)
             .json(&self.body);
-        self.transport.send_with_response(request).await
+        self.transport.send_with_response(request)
     }
 }
 
 impl std::future::IntoFuture for UpdateContactEmailPreferencesById {
     type Output = Result<models::ContactEmailPreferences, rt::Error>;
-    type IntoFuture = rt::BoxFuture<models::ContactEmailPreferences>;
+    type IntoFuture = rt::Pending<models::ContactEmailPreferences>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 
@@ -2113,6 +2117,7 @@ pub struct UpdateContactEmailPreferencesByUserId {
     body: models::UpdateEmailPreferencesRequest,
 }
 
+#[allow(clippy::type_complexity)]
 impl UpdateContactEmailPreferencesByUserId {
     /// What the runtime needs to know to send and retry this operation; not part of
     /// the stable API.
@@ -2155,27 +2160,27 @@ impl UpdateContactEmailPreferencesByUserId {
     }
 
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<models::ContactEmailPreferences, rt::Error> {
-        self.send_with_response().await.map(rt::Response::into_value)
+    pub fn send(self) -> rt::Pending<models::ContactEmailPreferences> {
+        self.send_with_response().into_value()
     }
 
     /// Sends the request; the decoded response comes with its status and headers.
-    pub async fn send_with_response(
+    pub fn send_with_response(
         self,
-    ) -> Result<rt::Response<models::ContactEmailPreferences>, rt::Error> {
+    ) -> rt::Pending<rt::Response<models::ContactEmailPreferences>> {
         let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("userId", &self.user_id)
             .header("Featurebase-Version", &self.featurebase_version)
             .json(&self.body);
-        self.transport.send_with_response(request).await
+        self.transport.send_with_response(request)
     }
 }
 
 impl std::future::IntoFuture for UpdateContactEmailPreferencesByUserId {
     type Output = Result<models::ContactEmailPreferences, rt::Error>;
-    type IntoFuture = rt::BoxFuture<models::ContactEmailPreferences>;
+    type IntoFuture = rt::Pending<models::ContactEmailPreferences>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 
@@ -2240,6 +2245,7 @@ pub struct UpsertCompany {
     body: models::UpsertCompanyRequest,
 }
 
+#[allow(clippy::type_complexity)]
 impl UpsertCompany {
     /// What the runtime needs to know to send and retry this operation; not part of
     /// the stable API.
@@ -2280,26 +2286,24 @@ impl UpsertCompany {
     }
 
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<models::Company, rt::Error> {
-        self.send_with_response().await.map(rt::Response::into_value)
+    pub fn send(self) -> rt::Pending<models::Company> {
+        self.send_with_response().into_value()
     }
 
     /// Sends the request; the decoded response comes with its status and headers.
-    pub async fn send_with_response(
-        self,
-    ) -> Result<rt::Response<models::Company>, rt::Error> {
+    pub fn send_with_response(self) -> rt::Pending<rt::Response<models::Company>> {
         let request = rt::Request::new(&Self::OPERATION, self.options)
             .header("Featurebase-Version", &self.featurebase_version)
             .json(&self.body);
-        self.transport.send_with_response(request).await
+        self.transport.send_with_response(request)
     }
 }
 
 impl std::future::IntoFuture for UpsertCompany {
     type Output = Result<models::Company, rt::Error>;
-    type IntoFuture = rt::BoxFuture<models::Company>;
+    type IntoFuture = rt::Pending<models::Company>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 
@@ -2370,6 +2374,7 @@ pub struct UpsertContact {
     body: models::UpsertContactRequest,
 }
 
+#[allow(clippy::type_complexity)]
 impl UpsertContact {
     /// What the runtime needs to know to send and retry this operation; not part of
     /// the stable API.
@@ -2410,25 +2415,23 @@ impl UpsertContact {
     }
 
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<models::Contact, rt::Error> {
-        self.send_with_response().await.map(rt::Response::into_value)
+    pub fn send(self) -> rt::Pending<models::Contact> {
+        self.send_with_response().into_value()
     }
 
     /// Sends the request; the decoded response comes with its status and headers.
-    pub async fn send_with_response(
-        self,
-    ) -> Result<rt::Response<models::Contact>, rt::Error> {
+    pub fn send_with_response(self) -> rt::Pending<rt::Response<models::Contact>> {
         let request = rt::Request::new(&Self::OPERATION, self.options)
             .header("Featurebase-Version", &self.featurebase_version)
             .json(&self.body);
-        self.transport.send_with_response(request).await
+        self.transport.send_with_response(request)
     }
 }
 
 impl std::future::IntoFuture for UpsertContact {
     type Output = Result<models::Contact, rt::Error>;
-    type IntoFuture = rt::BoxFuture<models::Contact>;
+    type IntoFuture = rt::Pending<models::Contact>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }

@@ -1,5 +1,5 @@
-//! What requests and responses are made of, beside the models: the [`Error`]s a request
-//! can end with, [`Page`]s of list results, [`RequestOptions`] and [`RetryPolicy`] for
+//! What requests and responses are made of, beside the models: the [`Pending`] future a
+//! sent request is, the [`Error`]s a request can end with, [`Page`]s of list results, [`RequestOptions`] and [`RetryPolicy`] for
 //! retries and timeouts, the latest [`RateLimit`], the status and headers of a
 //! [`Response`], and [`Clearable`] values for fields a request may set to `null`.
 
@@ -8,10 +8,12 @@ mod bulk;
 mod clock;
 mod error;
 mod headers;
+mod json_path;
 mod literal;
 mod number;
 mod options;
 mod pagination;
+mod pending;
 mod rate_limit;
 mod request;
 mod response;
@@ -28,6 +30,7 @@ pub use literal::{Clearable, True};
 pub use number::{InvalidNumber, Number};
 pub use options::RequestOptions;
 pub use pagination::{Items, Page, Pages};
+pub use pending::Pending;
 pub use rate_limit::RateLimit;
 pub use response::Response;
 pub use retry::RetryPolicy;
