@@ -1,7 +1,9 @@
 //! Project tasks: `cargo xtask regen [--check] [--spec PATH] [--out DIR] [--changelog FILE]` and
-//! `cargo xtask bench-codegen [--iterations N] [--no-compile]`.
+//! `cargo xtask bench-codegen [--iterations N] [--no-compile]` and
+//! `cargo xtask bench-compile [--runs N] [--base REV]`.
 
 mod bench;
+mod compile_bench;
 mod regen;
 
 use std::path::PathBuf;
@@ -10,6 +12,7 @@ use std::process::ExitCode;
 const USAGE: &str = "\
 usage: cargo xtask regen [--check] [--spec PATH] [--out DIR] [--changelog FILE]
        cargo xtask bench-codegen [--iterations N] [--no-compile]
+       cargo xtask bench-compile [--runs N] [--base REV]
 
   regen          write the generated client from the spec (only files that changed)
   --check        write nothing; fail and name each stale file if the output is out of date
@@ -23,21 +26,29 @@ usage: cargo xtask regen [--check] [--spec PATH] [--out DIR] [--changelog FILE]
                  after a touch (incremental and CARGO_INCREMENTAL=0); print both, with
                  their ratios
   --iterations N how many timed generation runs per spec
-  --no-compile   only time generation";
+  --no-compile   only time generation
+
+  bench-compile  time clean release builds (dependencies built, CARGO_INCREMENTAL=0) of
+                 featurebase-api, a program calling all 20 operations and the synthetic
+                 114-operation client, each against the same crate at REV (checked out in
+                 a temporary git worktree sharing the target directory), runs interleaved;
+                 print the medians, their ratios and the time per operation
+  --runs N       how many timed builds per crate and tree (default 3)
+  --base REV     the baseline commit (default 00de142, before the build-time work)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.first().map(String::as_str) == Some("bench-codegen") {
-        return match bench::parse(&args[1..]) {
-            Ok(options) => bench::run(&options),
-            Err(message) => {
-                eprintln!("{message}\n\n{USAGE}");
-                ExitCode::from(2)
-            }
-        };
+    match args.first().map(String::as_str) {
+        Some("bench-codegen") => task(bench::parse(&args[1..]), bench::run),
+        Some("bench-compile") => task(compile_bench::parse(&args[1..]), compile_bench::run),
+        _ => task(parse(&args), regen::run),
     }
-    match parse(&args) {
-        Ok(options) => regen::run(&options),
+}
+
+/// Runs a task with its parsed options, or prints why they are wrong and the usage.
+fn task<O>(options: Result<O, String>, run: fn(&O) -> ExitCode) -> ExitCode {
+    match options {
+        Ok(options) => run(&options),
         Err(message) => {
             eprintln!("{message}\n\n{USAGE}");
             ExitCode::from(2)
