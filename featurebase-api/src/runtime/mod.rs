@@ -46,9 +46,8 @@ pub use generated_code::*;
 pub mod generated_code {
     pub use super::request::{Limits, Method, Operation, Request};
     pub use super::transport::Transport;
-
-    /// The future a request builder turns into with `.await`.
-    pub type BoxFuture<T> = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Result<T, super::Error>> + Send + 'static>,
-    >;
 }
+
+/// A boxed request future: the exchange inside [`Pending`], and a page's next page.
+pub(crate) type BoxFuture<T> =
+    std::pin::Pin<Box<dyn std::future::Future<Output = Result<T, Error>> + Send + 'static>>;
