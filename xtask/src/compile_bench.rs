@@ -104,7 +104,27 @@ fn add_base(root: &Path, dir: &Path, rev: &str) -> Result<(), String> {
         std::fs::write(&manifest, text)
             .map_err(|error| format!("{}: {error}", manifest.display()))?;
     }
+    for package in RENAMED {
+        mark_version(&dir.join(package).join("Cargo.toml"))?;
+    }
     Ok(())
+}
+
+/// The base tree's own packages whose versions get a `-base` suffix. Cargo names a path
+/// package's artifacts after its path in the workspace, so without it the two trees
+/// would overwrite each other's artifacts in the shared target directory (and file
+/// times would then pass one tree's build off as the other's).
+const RENAMED: [&str; 4] = ["featurebase-api", "codegen", "tests/synthetic", PROGRAM_DIR];
+
+fn mark_version(manifest: &Path) -> Result<(), String> {
+    let text = read(manifest)?;
+    let Some(start) = text.find("\nversion = \"") else {
+        return Err(format!("{}: no version", manifest.display()));
+    };
+    let end = start + "\nversion = \"".len();
+    let close = text[end..].find('"').map_or(end, |offset| end + offset);
+    let marked = format!("{}-base{}", &text[..close], &text[close..]);
+    std::fs::write(manifest, marked).map_err(|error| format!("{}: {error}", manifest.display()))
 }
 
 /// The median build time of each crate, here and at the base, runs interleaved.
