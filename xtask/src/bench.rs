@@ -288,7 +288,7 @@ fn figure_line(generation: &Generation, baseline: &Generation) -> String {
 }
 
 /// The median of sorted, non-empty `times`.
-fn median(times: &[Duration]) -> Duration {
+pub(crate) fn median(times: &[Duration]) -> Duration {
     let middle = times.len() / 2;
     if times.len() % 2 == 1 {
         times[middle]
@@ -341,7 +341,7 @@ fn cargo_build(
     Ok((elapsed, stderr.contains(&format!("Compiling {package} "))))
 }
 
-fn ratio(a: Duration, b: Duration) -> f64 {
+pub(crate) fn ratio(a: Duration, b: Duration) -> f64 {
     a.as_secs_f64() / b.as_secs_f64()
 }
 

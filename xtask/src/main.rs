@@ -1,9 +1,10 @@
 //! Project tasks: `cargo xtask regen [--check] [--spec PATH] [--out DIR] [--mock-out DIR]
-//! [--changelog FILE]`, `cargo xtask bench-codegen [--iterations N] [--no-compile]` and
-//! `cargo xtask bench [--only STEP]...`.
+//! [--changelog FILE]`, `cargo xtask bench-codegen [--iterations N] [--no-compile]`,
+//! `cargo xtask bench-compile [--runs N] [--base REV]` and `cargo xtask bench [--only STEP]...`.
 
 mod bench;
 mod bench_all;
+mod compile_bench;
 mod regen;
 
 use std::path::PathBuf;
@@ -12,6 +13,7 @@ use std::process::ExitCode;
 const USAGE: &str = "\
 usage: cargo xtask regen [--check] [--spec PATH] [--out DIR] [--mock-out DIR] [--changelog FILE]
        cargo xtask bench-codegen [--iterations N] [--no-compile]
+       cargo xtask bench-compile [--runs N] [--base REV]
        cargo xtask bench [--only STEP]...
 
   regen          write the generated client from the spec (only files that changed)
@@ -30,24 +32,37 @@ usage: cargo xtask regen [--check] [--spec PATH] [--out DIR] [--mock-out DIR] [-
   --iterations N how many timed generation runs per spec
   --no-compile   only time generation
 
+  bench-compile  time clean release builds (dependencies built, CARGO_INCREMENTAL=0) of
+                 featurebase-api, a program calling all 20 operations and the synthetic
+                 114-operation client, each against the same crate at REV (checked out in
+                 a temporary git worktree sharing the target directory), runs interleaved;
+                 print the medians, their ratios and the time per operation
+  --runs N       how many timed builds per crate and tree (default 3)
+  --base REV     the baseline commit (default 00de142, before the build-time work)
+
   bench          build and run every benchmark in release (decode, client, bulk, codegen,
                  compile), echo their figures and end with a summary against the goals
   --only STEP    run only this step (may be repeated)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (task, rest) = args
-        .split_first()
-        .map_or(("", &[][..]), |(t, r)| (t.as_str(), r));
-    let run = match task {
-        "bench-codegen" => bench::parse(rest).map(|options| bench::run(&options)),
-        "bench" => bench_all::parse(rest).map(|steps| bench_all::run(&steps)),
-        _ => parse(&args).map(|options| regen::run(&options)),
-    };
-    run.unwrap_or_else(|message| {
-        eprintln!("{message}\n\n{USAGE}");
-        ExitCode::from(2)
-    })
+    match args.first().map(String::as_str) {
+        Some("bench-codegen") => task(bench::parse(&args[1..]), bench::run),
+        Some("bench-compile") => task(compile_bench::parse(&args[1..]), compile_bench::run),
+        Some("bench") => task(bench_all::parse(&args[1..]), |steps| bench_all::run(steps)),
+        _ => task(parse(&args), regen::run),
+    }
+}
+
+/// Runs a task with its parsed options, or prints why they are wrong and the usage.
+fn task<O>(options: Result<O, String>, run: fn(&O) -> ExitCode) -> ExitCode {
+    match options {
+        Ok(options) => run(&options),
+        Err(message) => {
+            eprintln!("{message}\n\n{USAGE}");
+            ExitCode::from(2)
+        }
+    }
 }
 
 #[derive(Debug)]

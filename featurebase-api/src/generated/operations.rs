@@ -60,6 +60,7 @@ pub struct AttachContactToCompany {
     body: models::AttachContactRequest,
 }
 
+#[allow(clippy::type_complexity)]
 impl AttachContactToCompany {
     /// What the runtime needs to know to send and retry this operation; not part of
     /// the stable API.
@@ -102,27 +103,25 @@ impl AttachContactToCompany {
     }
 
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<models::Contact, rt::Error> {
-        self.send_with_response().await.map(rt::Response::into_value)
+    pub fn send(self) -> rt::Pending<models::Contact> {
+        self.send_with_response().into_value()
     }
 
     /// Sends the request; the decoded response comes with its status and headers.
-    pub async fn send_with_response(
-        self,
-    ) -> Result<rt::Response<models::Contact>, rt::Error> {
+    pub fn send_with_response(self) -> rt::Pending<rt::Response<models::Contact>> {
         let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("id", &self.id)
             .header("Featurebase-Version", &self.featurebase_version)
             .json(&self.body);
-        self.transport.send_with_response(request).await
+        self.transport.send_with_response(request)
     }
 }
 
 impl std::future::IntoFuture for AttachContactToCompany {
     type Output = Result<models::Contact, rt::Error>;
-    type IntoFuture = rt::BoxFuture<models::Contact>;
+    type IntoFuture = rt::Pending<models::Contact>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 
@@ -182,6 +181,7 @@ pub struct BlockContactById {
     featurebase_version: Option<models::FeaturebaseVersion>,
 }
 
+#[allow(clippy::type_complexity)]
 impl BlockContactById {
     /// What the runtime needs to know to send and retry this operation; not part of
     /// the stable API.
@@ -219,26 +219,26 @@ impl BlockContactById {
     }
 
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<models::BlockedContact, rt::Error> {
-        self.send_with_response().await.map(rt::Response::into_value)
+    pub fn send(self) -> rt::Pending<models::BlockedContact> {
+        self.send_with_response().into_value()
     }
 
     /// Sends the request; the decoded response comes with its status and headers.
-    pub async fn send_with_response(
+    pub fn send_with_response(
         self,
-    ) -> Result<rt::Response<models::BlockedContact>, rt::Error> {
+    ) -> rt::Pending<rt::Response<models::BlockedContact>> {
         let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("id", &self.id)
             .header("Featurebase-Version", &self.featurebase_version);
-        self.transport.send_with_response(request).await
+        self.transport.send_with_response(request)
     }
 }
 
 impl std::future::IntoFuture for BlockContactById {
     type Output = Result<models::BlockedContact, rt::Error>;
-    type IntoFuture = rt::BoxFuture<models::BlockedContact>;
+    type IntoFuture = rt::Pending<models::BlockedContact>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 
@@ -297,6 +297,7 @@ pub struct DeleteCompanyByCompanyId {
     featurebase_version: Option<models::FeaturebaseVersion>,
 }
 
+#[allow(clippy::type_complexity)]
 impl DeleteCompanyByCompanyId {
     /// What the runtime needs to know to send and retry this operation; not part of
     /// the stable API.
@@ -337,26 +338,26 @@ impl DeleteCompanyByCompanyId {
     }
 
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<models::DeletedCompany, rt::Error> {
-        self.send_with_response().await.map(rt::Response::into_value)
+    pub fn send(self) -> rt::Pending<models::DeletedCompany> {
+        self.send_with_response().into_value()
     }
 
     /// Sends the request; the decoded response comes with its status and headers.
-    pub async fn send_with_response(
+    pub fn send_with_response(
         self,
-    ) -> Result<rt::Response<models::DeletedCompany>, rt::Error> {
+    ) -> rt::Pending<rt::Response<models::DeletedCompany>> {
         let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("companyId", &self.company_id)
             .header("Featurebase-Version", &self.featurebase_version);
-        self.transport.send_with_response(request).await
+        self.transport.send_with_response(request)
     }
 }
 
 impl std::future::IntoFuture for DeleteCompanyByCompanyId {
     type Output = Result<models::DeletedCompany, rt::Error>;
-    type IntoFuture = rt::BoxFuture<models::DeletedCompany>;
+    type IntoFuture = rt::Pending<models::DeletedCompany>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 
@@ -408,6 +409,7 @@ pub struct DeleteCompanyById {
     featurebase_version: Option<models::FeaturebaseVersion>,
 }
 
+#[allow(clippy::type_complexity)]
 impl DeleteCompanyById {
     /// What the runtime needs to know to send and retry this operation; not part of
     /// the stable API.
@@ -445,26 +447,26 @@ impl DeleteCompanyById {
     }
 
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<models::DeletedCompany, rt::Error> {
-        self.send_with_response().await.map(rt::Response::into_value)
+    pub fn send(self) -> rt::Pending<models::DeletedCompany> {
+        self.send_with_response().into_value()
     }
 
     /// Sends the request; the decoded response comes with its status and headers.
-    pub async fn send_with_response(
+    pub fn send_with_response(
         self,
-    ) -> Result<rt::Response<models::DeletedCompany>, rt::Error> {
+    ) -> rt::Pending<rt::Response<models::DeletedCompany>> {
         let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("id", &self.id)
             .header("Featurebase-Version", &self.featurebase_version);
-        self.transport.send_with_response(request).await
+        self.transport.send_with_response(request)
     }
 }
 
 impl std::future::IntoFuture for DeleteCompanyById {
     type Output = Result<models::DeletedCompany, rt::Error>;
-    type IntoFuture = rt::BoxFuture<models::DeletedCompany>;
+    type IntoFuture = rt::Pending<models::DeletedCompany>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 
@@ -518,6 +520,7 @@ pub struct DeleteContactById {
     featurebase_version: Option<models::FeaturebaseVersion>,
 }
 
+#[allow(clippy::type_complexity)]
 impl DeleteContactById {
     /// What the runtime needs to know to send and retry this operation; not part of
     /// the stable API.
@@ -555,26 +558,26 @@ impl DeleteContactById {
     }
 
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<models::DeletedContact, rt::Error> {
-        self.send_with_response().await.map(rt::Response::into_value)
+    pub fn send(self) -> rt::Pending<models::DeletedContact> {
+        self.send_with_response().into_value()
     }
 
     /// Sends the request; the decoded response comes with its status and headers.
-    pub async fn send_with_response(
+    pub fn send_with_response(
         self,
-    ) -> Result<rt::Response<models::DeletedContact>, rt::Error> {
+    ) -> rt::Pending<rt::Response<models::DeletedContact>> {
         let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("id", &self.id)
             .header("Featurebase-Version", &self.featurebase_version);
-        self.transport.send_with_response(request).await
+        self.transport.send_with_response(request)
     }
 }
 
 impl std::future::IntoFuture for DeleteContactById {
     type Output = Result<models::DeletedContact, rt::Error>;
-    type IntoFuture = rt::BoxFuture<models::DeletedContact>;
+    type IntoFuture = rt::Pending<models::DeletedContact>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 
@@ -637,6 +640,7 @@ pub struct DeleteContactByUserId {
     featurebase_version: Option<models::FeaturebaseVersion>,
 }
 
+#[allow(clippy::type_complexity)]
 impl DeleteContactByUserId {
     /// What the runtime needs to know to send and retry this operation; not part of
     /// the stable API.
@@ -674,26 +678,26 @@ impl DeleteContactByUserId {
     }
 
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<models::DeletedContact, rt::Error> {
-        self.send_with_response().await.map(rt::Response::into_value)
+    pub fn send(self) -> rt::Pending<models::DeletedContact> {
+        self.send_with_response().into_value()
     }
 
     /// Sends the request; the decoded response comes with its status and headers.
-    pub async fn send_with_response(
+    pub fn send_with_response(
         self,
-    ) -> Result<rt::Response<models::DeletedContact>, rt::Error> {
+    ) -> rt::Pending<rt::Response<models::DeletedContact>> {
         let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("userId", &self.user_id)
             .header("Featurebase-Version", &self.featurebase_version);
-        self.transport.send_with_response(request).await
+        self.transport.send_with_response(request)
     }
 }
 
 impl std::future::IntoFuture for DeleteContactByUserId {
     type Output = Result<models::DeletedContact, rt::Error>;
-    type IntoFuture = rt::BoxFuture<models::DeletedContact>;
+    type IntoFuture = rt::Pending<models::DeletedContact>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 
@@ -737,6 +741,7 @@ pub struct GetCompanyById {
     featurebase_version: Option<models::FeaturebaseVersion>,
 }
 
+#[allow(clippy::type_complexity)]
 impl GetCompanyById {
     /// What the runtime needs to know to send and retry this operation; not part of
     /// the stable API.
@@ -774,26 +779,24 @@ impl GetCompanyById {
     }
 
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<models::Company, rt::Error> {
-        self.send_with_response().await.map(rt::Response::into_value)
+    pub fn send(self) -> rt::Pending<models::Company> {
+        self.send_with_response().into_value()
     }
 
     /// Sends the request; the decoded response comes with its status and headers.
-    pub async fn send_with_response(
-        self,
-    ) -> Result<rt::Response<models::Company>, rt::Error> {
+    pub fn send_with_response(self) -> rt::Pending<rt::Response<models::Company>> {
         let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("id", &self.id)
             .header("Featurebase-Version", &self.featurebase_version);
-        self.transport.send_with_response(request).await
+        self.transport.send_with_response(request)
     }
 }
 
 impl std::future::IntoFuture for GetCompanyById {
     type Output = Result<models::Company, rt::Error>;
-    type IntoFuture = rt::BoxFuture<models::Company>;
+    type IntoFuture = rt::Pending<models::Company>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 
@@ -833,6 +836,7 @@ pub struct GetContactById {
     featurebase_version: Option<models::FeaturebaseVersion>,
 }
 
+#[allow(clippy::type_complexity)]
 impl GetContactById {
     /// What the runtime needs to know to send and retry this operation; not part of
     /// the stable API.
@@ -870,26 +874,24 @@ impl GetContactById {
     }
 
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<models::Contact, rt::Error> {
-        self.send_with_response().await.map(rt::Response::into_value)
+    pub fn send(self) -> rt::Pending<models::Contact> {
+        self.send_with_response().into_value()
     }
 
     /// Sends the request; the decoded response comes with its status and headers.
-    pub async fn send_with_response(
-        self,
-    ) -> Result<rt::Response<models::Contact>, rt::Error> {
+    pub fn send_with_response(self) -> rt::Pending<rt::Response<models::Contact>> {
         let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("id", &self.id)
             .header("Featurebase-Version", &self.featurebase_version);
-        self.transport.send_with_response(request).await
+        self.transport.send_with_response(request)
     }
 }
 
 impl std::future::IntoFuture for GetContactById {
     type Output = Result<models::Contact, rt::Error>;
-    type IntoFuture = rt::BoxFuture<models::Contact>;
+    type IntoFuture = rt::Pending<models::Contact>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 
@@ -937,6 +939,7 @@ pub struct GetContactByUserId {
     featurebase_version: Option<models::FeaturebaseVersion>,
 }
 
+#[allow(clippy::type_complexity)]
 impl GetContactByUserId {
     /// What the runtime needs to know to send and retry this operation; not part of
     /// the stable API.
@@ -974,26 +977,24 @@ impl GetContactByUserId {
     }
 
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<models::Contact, rt::Error> {
-        self.send_with_response().await.map(rt::Response::into_value)
+    pub fn send(self) -> rt::Pending<models::Contact> {
+        self.send_with_response().into_value()
     }
 
     /// Sends the request; the decoded response comes with its status and headers.
-    pub async fn send_with_response(
-        self,
-    ) -> Result<rt::Response<models::Contact>, rt::Error> {
+    pub fn send_with_response(self) -> rt::Pending<rt::Response<models::Contact>> {
         let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("userId", &self.user_id)
             .header("Featurebase-Version", &self.featurebase_version);
-        self.transport.send_with_response(request).await
+        self.transport.send_with_response(request)
     }
 }
 
 impl std::future::IntoFuture for GetContactByUserId {
     type Output = Result<models::Contact, rt::Error>;
-    type IntoFuture = rt::BoxFuture<models::Contact>;
+    type IntoFuture = rt::Pending<models::Contact>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 
@@ -1051,6 +1052,7 @@ pub struct GetContactEmailPreferencesById {
     featurebase_version: Option<models::FeaturebaseVersion>,
 }
 
+#[allow(clippy::type_complexity)]
 impl GetContactEmailPreferencesById {
     /// What the runtime needs to know to send and retry this operation; not part of
     /// the stable API.
@@ -1088,26 +1090,26 @@ impl GetContactEmailPreferencesById {
     }
 
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<models::ContactEmailPreferences, rt::Error> {
-        self.send_with_response().await.map(rt::Response::into_value)
+    pub fn send(self) -> rt::Pending<models::ContactEmailPreferences> {
+        self.send_with_response().into_value()
     }
 
     /// Sends the request; the decoded response comes with its status and headers.
-    pub async fn send_with_response(
+    pub fn send_with_response(
         self,
-    ) -> Result<rt::Response<models::ContactEmailPreferences>, rt::Error> {
+    ) -> rt::Pending<rt::Response<models::ContactEmailPreferences>> {
         let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("id", &self.id)
             .header("Featurebase-Version", &self.featurebase_version);
-        self.transport.send_with_response(request).await
+        self.transport.send_with_response(request)
     }
 }
 
 impl std::future::IntoFuture for GetContactEmailPreferencesById {
     type Output = Result<models::ContactEmailPreferences, rt::Error>;
-    type IntoFuture = rt::BoxFuture<models::ContactEmailPreferences>;
+    type IntoFuture = rt::Pending<models::ContactEmailPreferences>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 
@@ -1163,6 +1165,7 @@ pub struct GetContactEmailPreferencesByUserId {
     featurebase_version: Option<models::FeaturebaseVersion>,
 }
 
+#[allow(clippy::type_complexity)]
 impl GetContactEmailPreferencesByUserId {
     /// What the runtime needs to know to send and retry this operation; not part of
     /// the stable API.
@@ -1200,26 +1203,26 @@ impl GetContactEmailPreferencesByUserId {
     }
 
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<models::ContactEmailPreferences, rt::Error> {
-        self.send_with_response().await.map(rt::Response::into_value)
+    pub fn send(self) -> rt::Pending<models::ContactEmailPreferences> {
+        self.send_with_response().into_value()
     }
 
     /// Sends the request; the decoded response comes with its status and headers.
-    pub async fn send_with_response(
+    pub fn send_with_response(
         self,
-    ) -> Result<rt::Response<models::ContactEmailPreferences>, rt::Error> {
+    ) -> rt::Pending<rt::Response<models::ContactEmailPreferences>> {
         let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("userId", &self.user_id)
             .header("Featurebase-Version", &self.featurebase_version);
-        self.transport.send_with_response(request).await
+        self.transport.send_with_response(request)
     }
 }
 
 impl std::future::IntoFuture for GetContactEmailPreferencesByUserId {
     type Output = Result<models::ContactEmailPreferences, rt::Error>;
-    type IntoFuture = rt::BoxFuture<models::ContactEmailPreferences>;
+    type IntoFuture = rt::Pending<models::ContactEmailPreferences>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 
@@ -1269,6 +1272,7 @@ pub struct ListCompanies {
     featurebase_version: Option<models::FeaturebaseVersion>,
 }
 
+#[allow(clippy::type_complexity)]
 impl ListCompanies {
     /// What the runtime needs to know to send and retry this operation; not part of
     /// the stable API.
@@ -1327,14 +1331,14 @@ impl ListCompanies {
     }
 
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<rt::Page<models::Company>, rt::Error> {
-        self.send_with_response().await.map(rt::Response::into_value)
+    pub fn send(self) -> rt::Pending<rt::Page<models::Company>> {
+        self.send_with_response().into_value()
     }
 
     /// Sends the request; the decoded response comes with its status and headers.
-    pub async fn send_with_response(
+    pub fn send_with_response(
         self,
-    ) -> Result<rt::Response<rt::Page<models::Company>>, rt::Error> {
+    ) -> rt::Pending<rt::Response<rt::Page<models::Company>>> {
         let request = rt::Request::new(&Self::OPERATION, self.options)
             .query("limit", &self.limit)
             .check(
@@ -1362,7 +1366,6 @@ impl ListCompanies {
                 "cursor",
                 |page: models::CompanyList| (page.data, page.next_cursor),
             )
-            .await
     }
 
     /// Every item across all pages, each page fetched as the stream reaches it.
@@ -1373,9 +1376,9 @@ impl ListCompanies {
 
 impl std::future::IntoFuture for ListCompanies {
     type Output = Result<rt::Page<models::Company>, rt::Error>;
-    type IntoFuture = rt::BoxFuture<rt::Page<models::Company>>;
+    type IntoFuture = rt::Pending<rt::Page<models::Company>>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 
@@ -1433,6 +1436,7 @@ pub struct ListCompanyContacts {
     featurebase_version: Option<models::FeaturebaseVersion>,
 }
 
+#[allow(clippy::type_complexity)]
 impl ListCompanyContacts {
     /// What the runtime needs to know to send and retry this operation; not part of
     /// the stable API.
@@ -1492,14 +1496,14 @@ impl ListCompanyContacts {
     }
 
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<rt::Page<models::Contact>, rt::Error> {
-        self.send_with_response().await.map(rt::Response::into_value)
+    pub fn send(self) -> rt::Pending<rt::Page<models::Contact>> {
+        self.send_with_response().into_value()
     }
 
     /// Sends the request; the decoded response comes with its status and headers.
-    pub async fn send_with_response(
+    pub fn send_with_response(
         self,
-    ) -> Result<rt::Response<rt::Page<models::Contact>>, rt::Error> {
+    ) -> rt::Pending<rt::Response<rt::Page<models::Contact>>> {
         let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("id", &self.id)
             .query("limit", &self.limit)
@@ -1528,7 +1532,6 @@ impl ListCompanyContacts {
                 "cursor",
                 |page: models::ContactList| (page.data, page.next_cursor),
             )
-            .await
     }
 
     /// Every item across all pages, each page fetched as the stream reaches it.
@@ -1539,9 +1542,9 @@ impl ListCompanyContacts {
 
 impl std::future::IntoFuture for ListCompanyContacts {
     type Output = Result<rt::Page<models::Contact>, rt::Error>;
-    type IntoFuture = rt::BoxFuture<rt::Page<models::Contact>>;
+    type IntoFuture = rt::Pending<rt::Page<models::Contact>>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 
@@ -1594,6 +1597,7 @@ pub struct ListContacts {
     featurebase_version: Option<models::FeaturebaseVersion>,
 }
 
+#[allow(clippy::type_complexity)]
 impl ListContacts {
     /// What the runtime needs to know to send and retry this operation; not part of
     /// the stable API.
@@ -1659,14 +1663,14 @@ impl ListContacts {
     }
 
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<rt::Page<models::Contact>, rt::Error> {
-        self.send_with_response().await.map(rt::Response::into_value)
+    pub fn send(self) -> rt::Pending<rt::Page<models::Contact>> {
+        self.send_with_response().into_value()
     }
 
     /// Sends the request; the decoded response comes with its status and headers.
-    pub async fn send_with_response(
+    pub fn send_with_response(
         self,
-    ) -> Result<rt::Response<rt::Page<models::Contact>>, rt::Error> {
+    ) -> rt::Pending<rt::Response<rt::Page<models::Contact>>> {
         let request = rt::Request::new(&Self::OPERATION, self.options)
             .query("limit", &self.limit)
             .check(
@@ -1695,7 +1699,6 @@ impl ListContacts {
                 "cursor",
                 |page: models::ContactList| (page.data, page.next_cursor),
             )
-            .await
     }
 
     /// Every item across all pages, each page fetched as the stream reaches it.
@@ -1706,9 +1709,9 @@ impl ListContacts {
 
 impl std::future::IntoFuture for ListContacts {
     type Output = Result<rt::Page<models::Contact>, rt::Error>;
-    type IntoFuture = rt::BoxFuture<rt::Page<models::Contact>>;
+    type IntoFuture = rt::Pending<rt::Page<models::Contact>>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 
@@ -1763,6 +1766,7 @@ pub struct RemoveContactFromCompany {
     featurebase_version: Option<models::FeaturebaseVersion>,
 }
 
+#[allow(clippy::type_complexity)]
 impl RemoveContactFromCompany {
     /// What the runtime needs to know to send and retry this operation; not part of
     /// the stable API.
@@ -1805,27 +1809,25 @@ impl RemoveContactFromCompany {
     }
 
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<models::Contact, rt::Error> {
-        self.send_with_response().await.map(rt::Response::into_value)
+    pub fn send(self) -> rt::Pending<models::Contact> {
+        self.send_with_response().into_value()
     }
 
     /// Sends the request; the decoded response comes with its status and headers.
-    pub async fn send_with_response(
-        self,
-    ) -> Result<rt::Response<models::Contact>, rt::Error> {
+    pub fn send_with_response(self) -> rt::Pending<rt::Response<models::Contact>> {
         let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("id", &self.id)
             .path("contactId", &self.contact_id)
             .header("Featurebase-Version", &self.featurebase_version);
-        self.transport.send_with_response(request).await
+        self.transport.send_with_response(request)
     }
 }
 
 impl std::future::IntoFuture for RemoveContactFromCompany {
     type Output = Result<models::Contact, rt::Error>;
-    type IntoFuture = rt::BoxFuture<models::Contact>;
+    type IntoFuture = rt::Pending<models::Contact>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 
@@ -1885,6 +1887,7 @@ pub struct UnblockContactById {
     featurebase_version: Option<models::FeaturebaseVersion>,
 }
 
+#[allow(clippy::type_complexity)]
 impl UnblockContactById {
     /// What the runtime needs to know to send and retry this operation; not part of
     /// the stable API.
@@ -1922,26 +1925,26 @@ impl UnblockContactById {
     }
 
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<models::UnblockedContact, rt::Error> {
-        self.send_with_response().await.map(rt::Response::into_value)
+    pub fn send(self) -> rt::Pending<models::UnblockedContact> {
+        self.send_with_response().into_value()
     }
 
     /// Sends the request; the decoded response comes with its status and headers.
-    pub async fn send_with_response(
+    pub fn send_with_response(
         self,
-    ) -> Result<rt::Response<models::UnblockedContact>, rt::Error> {
+    ) -> rt::Pending<rt::Response<models::UnblockedContact>> {
         let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("id", &self.id)
             .header("Featurebase-Version", &self.featurebase_version);
-        self.transport.send_with_response(request).await
+        self.transport.send_with_response(request)
     }
 }
 
 impl std::future::IntoFuture for UnblockContactById {
     type Output = Result<models::UnblockedContact, rt::Error>;
-    type IntoFuture = rt::BoxFuture<models::UnblockedContact>;
+    type IntoFuture = rt::Pending<models::UnblockedContact>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 
@@ -2032,6 +2035,7 @@ pub struct UpdateContactEmailPreferencesById {
     body: models::UpdateEmailPreferencesRequest,
 }
 
+#[allow(clippy::type_complexity)]
 impl UpdateContactEmailPreferencesById {
     /// What the runtime needs to know to send and retry this operation; not part of
     /// the stable API.
@@ -2074,27 +2078,27 @@ impl UpdateContactEmailPreferencesById {
     }
 
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<models::ContactEmailPreferences, rt::Error> {
-        self.send_with_response().await.map(rt::Response::into_value)
+    pub fn send(self) -> rt::Pending<models::ContactEmailPreferences> {
+        self.send_with_response().into_value()
     }
 
     /// Sends the request; the decoded response comes with its status and headers.
-    pub async fn send_with_response(
+    pub fn send_with_response(
         self,
-    ) -> Result<rt::Response<models::ContactEmailPreferences>, rt::Error> {
+    ) -> rt::Pending<rt::Response<models::ContactEmailPreferences>> {
         let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("id", &self.id)
             .header("Featurebase-Version", &self.featurebase_version)
             .json(&self.body);
-        self.transport.send_with_response(request).await
+        self.transport.send_with_response(request)
     }
 }
 
 impl std::future::IntoFuture for UpdateContactEmailPreferencesById {
     type Output = Result<models::ContactEmailPreferences, rt::Error>;
-    type IntoFuture = rt::BoxFuture<models::ContactEmailPreferences>;
+    type IntoFuture = rt::Pending<models::ContactEmailPreferences>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 
@@ -2167,6 +2171,7 @@ pub struct UpdateContactEmailPreferencesByUserId {
     body: models::UpdateEmailPreferencesRequest,
 }
 
+#[allow(clippy::type_complexity)]
 impl UpdateContactEmailPreferencesByUserId {
     /// What the runtime needs to know to send and retry this operation; not part of
     /// the stable API.
@@ -2209,27 +2214,27 @@ impl UpdateContactEmailPreferencesByUserId {
     }
 
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<models::ContactEmailPreferences, rt::Error> {
-        self.send_with_response().await.map(rt::Response::into_value)
+    pub fn send(self) -> rt::Pending<models::ContactEmailPreferences> {
+        self.send_with_response().into_value()
     }
 
     /// Sends the request; the decoded response comes with its status and headers.
-    pub async fn send_with_response(
+    pub fn send_with_response(
         self,
-    ) -> Result<rt::Response<models::ContactEmailPreferences>, rt::Error> {
+    ) -> rt::Pending<rt::Response<models::ContactEmailPreferences>> {
         let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("userId", &self.user_id)
             .header("Featurebase-Version", &self.featurebase_version)
             .json(&self.body);
-        self.transport.send_with_response(request).await
+        self.transport.send_with_response(request)
     }
 }
 
 impl std::future::IntoFuture for UpdateContactEmailPreferencesByUserId {
     type Output = Result<models::ContactEmailPreferences, rt::Error>;
-    type IntoFuture = rt::BoxFuture<models::ContactEmailPreferences>;
+    type IntoFuture = rt::Pending<models::ContactEmailPreferences>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 
@@ -2297,6 +2302,7 @@ pub struct UpsertCompany {
     body: models::UpsertCompanyRequest,
 }
 
+#[allow(clippy::type_complexity)]
 impl UpsertCompany {
     /// What the runtime needs to know to send and retry this operation; not part of
     /// the stable API.
@@ -2337,26 +2343,24 @@ impl UpsertCompany {
     }
 
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<models::Company, rt::Error> {
-        self.send_with_response().await.map(rt::Response::into_value)
+    pub fn send(self) -> rt::Pending<models::Company> {
+        self.send_with_response().into_value()
     }
 
     /// Sends the request; the decoded response comes with its status and headers.
-    pub async fn send_with_response(
-        self,
-    ) -> Result<rt::Response<models::Company>, rt::Error> {
+    pub fn send_with_response(self) -> rt::Pending<rt::Response<models::Company>> {
         let request = rt::Request::new(&Self::OPERATION, self.options)
             .header("Featurebase-Version", &self.featurebase_version)
             .json(&self.body);
-        self.transport.send_with_response(request).await
+        self.transport.send_with_response(request)
     }
 }
 
 impl std::future::IntoFuture for UpsertCompany {
     type Output = Result<models::Company, rt::Error>;
-    type IntoFuture = rt::BoxFuture<models::Company>;
+    type IntoFuture = rt::Pending<models::Company>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 
@@ -2430,6 +2434,7 @@ pub struct UpsertContact {
     body: models::UpsertContactRequest,
 }
 
+#[allow(clippy::type_complexity)]
 impl UpsertContact {
     /// What the runtime needs to know to send and retry this operation; not part of
     /// the stable API.
@@ -2470,25 +2475,23 @@ impl UpsertContact {
     }
 
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<models::Contact, rt::Error> {
-        self.send_with_response().await.map(rt::Response::into_value)
+    pub fn send(self) -> rt::Pending<models::Contact> {
+        self.send_with_response().into_value()
     }
 
     /// Sends the request; the decoded response comes with its status and headers.
-    pub async fn send_with_response(
-        self,
-    ) -> Result<rt::Response<models::Contact>, rt::Error> {
+    pub fn send_with_response(self) -> rt::Pending<rt::Response<models::Contact>> {
         let request = rt::Request::new(&Self::OPERATION, self.options)
             .header("Featurebase-Version", &self.featurebase_version)
             .json(&self.body);
-        self.transport.send_with_response(request).await
+        self.transport.send_with_response(request)
     }
 }
 
 impl std::future::IntoFuture for UpsertContact {
     type Output = Result<models::Contact, rt::Error>;
-    type IntoFuture = rt::BoxFuture<models::Contact>;
+    type IntoFuture = rt::Pending<models::Contact>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }

@@ -1,5 +1,5 @@
-//! What requests and responses are made of, beside the models: the [`Error`]s a request
-//! can end with, [`Page`]s of list results, [`RequestOptions`] and [`RetryPolicy`] for
+//! What requests and responses are made of, beside the models: the [`Pending`] future a
+//! sent request is, the [`Error`]s a request can end with, [`Page`]s of list results, [`RequestOptions`] and [`RetryPolicy`] for
 //! retries and timeouts, the latest [`RateLimit`], the status and headers of a
 //! [`Response`], and [`Clearable`] values for fields a request may set to `null`.
 
@@ -9,9 +9,11 @@ mod clearable;
 mod clock;
 mod error;
 mod headers;
+mod json_path;
 mod number;
 mod options;
 mod pagination;
+mod pending;
 mod rate_limit;
 mod request;
 mod response;
@@ -29,6 +31,7 @@ pub use error::{ApiError, ApiErrorBody, DecodeError, Error, TransportError};
 pub use number::{InvalidNumber, Number};
 pub use options::RequestOptions;
 pub use pagination::{Items, Page, Pages};
+pub use pending::Pending;
 pub use rate_limit::RateLimit;
 pub use response::Response;
 pub use retry::RetryPolicy;
@@ -45,9 +48,8 @@ pub use generated_code::*;
 pub mod generated_code {
     pub use super::request::{Limits, Method, Operation, Request};
     pub use super::transport::Transport;
-
-    /// The future a request builder turns into with `.await`.
-    pub type BoxFuture<T> = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Result<T, super::Error>> + Send + 'static>,
-    >;
 }
+
+/// A boxed request future: the exchange inside [`Pending`], and a page's next page.
+pub(crate) type BoxFuture<T> =
+    std::pin::Pin<Box<dyn std::future::Future<Output = Result<T, Error>> + Send + 'static>>;

@@ -89,11 +89,14 @@ impl Request {
     }
 
     /// Refuses the request unless `value` (when present) is within `limits`.
-    pub fn check(mut self, name: &str, value: &impl Serialize, limits: Limits) -> Self {
-        if let Some(problem) = serde_json::to_value(value)
-            .ok()
-            .and_then(|v| outside(&v, &limits))
-        {
+    pub fn check(self, name: &str, value: &impl Serialize, limits: Limits) -> Self {
+        self.check_limits(name, serde_json::to_value(value), limits)
+    }
+
+    // Each public method serializes its argument and hands the result to a method that
+    // is not generic, so that it is compiled once rather than once per parameter type.
+    fn check_limits(mut self, name: &str, value: Parameter, limits: Limits) -> Self {
+        if let Some(problem) = value.ok().and_then(|v| outside(&v, &limits)) {
             self.refuse(format!("parameter `{name}` {problem}"));
         }
         self
@@ -124,7 +127,11 @@ impl Request {
     }
 
     /// Fills the `{name}` segment of the path.
-    pub fn path(mut self, name: &'static str, value: &impl Serialize) -> Self {
+    pub fn path(self, name: &'static str, value: &impl Serialize) -> Self {
+        self.set_path(name, serde_json::to_value(value))
+    }
+
+    fn set_path(mut self, name: &'static str, value: Parameter) -> Self {
         match self.texts(name, value).as_deref() {
             Some([one]) => self.path_params.push((name, one.clone())),
             Some(_) => self.refuse(format!("path parameter `{name}` must be a single value")),
@@ -134,7 +141,11 @@ impl Request {
     }
 
     /// Adds a query parameter; `None` adds nothing, a list adds one pair per item.
-    pub fn query(mut self, name: &'static str, value: &impl Serialize) -> Self {
+    pub fn query(self, name: &'static str, value: &impl Serialize) -> Self {
+        self.add_query(name, serde_json::to_value(value))
+    }
+
+    fn add_query(mut self, name: &'static str, value: Parameter) -> Self {
         for text in self.texts(name, value).unwrap_or_default() {
             self.query.push((name, text));
         }
@@ -142,7 +153,11 @@ impl Request {
     }
 
     /// Sets a header; `None` sets nothing, a list is sent comma-separated.
-    pub fn header(mut self, name: &'static str, value: &impl Serialize) -> Self {
+    pub fn header(self, name: &'static str, value: &impl Serialize) -> Self {
+        self.set_header(name, serde_json::to_value(value))
+    }
+
+    fn set_header(mut self, name: &'static str, value: Parameter) -> Self {
         let Some(text) = self
             .texts(name, value)
             .filter(|t| !t.is_empty())
@@ -159,8 +174,12 @@ impl Request {
     }
 
     /// Sets the JSON body; a `None` body sends none.
-    pub fn json(mut self, body: &impl Serialize) -> Self {
-        match serde_json::to_vec(body) {
+    pub fn json(self, body: &impl Serialize) -> Self {
+        self.set_json(serde_json::to_vec(body))
+    }
+
+    fn set_json(mut self, body: serde_json::Result<Vec<u8>>) -> Self {
+        match body {
             Ok(bytes) if bytes == b"null" => {}
             Ok(bytes) => self.body = Some(bytes.into()),
             Err(error) => self.refuse(format!("the body cannot be serialized: {error}")),
@@ -170,8 +189,12 @@ impl Request {
 
     /// Sets the body as `application/x-www-form-urlencoded`: each field of `body`, a
     /// struct of scalars or lists of scalars, as `name=value` (a list as the name repeated).
-    pub fn form(mut self, body: &impl Serialize) -> Self {
-        let fields = match serde_json::to_value(body) {
+    pub fn form(self, body: &impl Serialize) -> Self {
+        self.set_form(serde_json::to_value(body))
+    }
+
+    fn set_form(mut self, body: Parameter) -> Self {
+        let fields = match body {
             Ok(Value::Object(fields)) => fields,
             Ok(Value::Null) => return self,
             Ok(_) => {
@@ -185,7 +208,7 @@ impl Request {
         };
         let mut form = url::form_urlencoded::Serializer::new(String::new());
         for (name, value) in &fields {
-            for text in self.texts(name, value).unwrap_or_default() {
+            for text in self.texts(name, Ok(value.clone())).unwrap_or_default() {
                 form.append_pair(name, &text);
             }
         }
@@ -195,8 +218,8 @@ impl Request {
     }
 
     /// The texts a parameter value is sent as, or `None` after recording why it cannot be.
-    fn texts(&mut self, name: &str, value: &impl Serialize) -> Option<Vec<String>> {
-        let value = match serde_json::to_value(value) {
+    fn texts(&mut self, name: &str, value: Parameter) -> Option<Vec<String>> {
+        let value = match value {
             Ok(value) => value,
             Err(error) => {
                 self.refuse(format!("parameter `{name}` cannot be serialized: {error}"));
@@ -224,6 +247,9 @@ impl Request {
         self.problem.get_or_insert(message);
     }
 }
+
+/// A parameter or body serialized as JSON, or why it could not be.
+type Parameter = serde_json::Result<Value>;
 
 fn scalar_text(value: Value) -> Option<String> {
     match value {

@@ -17,7 +17,9 @@ use url::Url;
 
 use super::clock::Clock;
 use super::error::{ApiError, ApiErrorBody, DecodeError, Error, Failure, TransportError};
+use super::json_path;
 use super::pagination::{Fetch, Page};
+use super::pending::Pending;
 use super::request::Request;
 use super::retry::{Outcome, RetryPolicy, retry_after, retryable, server_delay};
 use super::{BoxFuture, RateLimit, Response, version};
@@ -51,10 +53,20 @@ pub struct Transport {
 }
 
 /// A response read in full.
-struct Received {
+pub(crate) struct Received {
     status: StatusCode,
     headers: HeaderMap,
     body: Bytes,
+}
+
+impl Received {
+    fn into_response<T>(self, value: T) -> Response<T> {
+        Response {
+            status: self.status,
+            headers: self.headers,
+            value,
+        }
+    }
 }
 
 const VERSION_HEADER: &str = "Featurebase-Version";
@@ -82,27 +94,21 @@ impl Transport {
 
     #[doc(hidden)]
     /// Sends `request` and decodes the JSON response body into `T`.
-    pub async fn send_with_response<T: DeserializeOwned>(
+    pub fn send_with_response<T: DeserializeOwned>(
         &self,
         request: Request,
-    ) -> Result<Response<T>, Error> {
-        let received = self.execute(&request).await?;
-        let value = decode(received.status, &received.body)?;
-        Ok(Response {
-            status: received.status,
-            headers: received.headers,
-            value,
+    ) -> Pending<Response<T>> {
+        Pending::new(self.exchange(request), |received| {
+            let value = decode(received.status, &received.body)?;
+            Ok(received.into_response(value))
         })
     }
 
     #[doc(hidden)]
     /// Sends `request` whose success response has no body.
-    pub async fn send_empty(&self, request: Request) -> Result<Response<()>, Error> {
-        let received = self.execute(&request).await?;
-        Ok(Response {
-            status: received.status,
-            headers: received.headers,
-            value: (),
+    pub fn send_empty(&self, request: Request) -> Pending<Response<()>> {
+        Pending::new(self.exchange(request), |received| {
+            Ok(received.into_response(()))
         })
     }
 
@@ -114,29 +120,30 @@ impl Transport {
         request: Request,
         cursor: &'static str,
         split: fn(E) -> (Vec<T>, Option<String>),
-    ) -> BoxFuture<Response<Page<T>>>
+    ) -> Pending<Response<Page<T>>>
     where
         E: DeserializeOwned + 'static,
         T: Send + 'static,
     {
         let transport = self.clone();
-        Box::pin(async move {
-            let response = transport.send_with_response::<E>(request.clone()).await?;
-            let (data, next_cursor) = split(response.value);
+        let exchange = self.exchange(request.clone());
+        Pending::new(exchange, move |received| {
+            let envelope = decode::<E>(received.status, &received.body)?;
+            let (data, next_cursor) = split(envelope);
             let current = request.query.iter().find(|(name, _)| *name == cursor);
             let current = current.map(|(_, value)| value.clone());
             let fetch: Fetch<T> = Arc::new(move |next: String| {
-                let page =
-                    transport.send_page(request.clone().with_query(cursor, next), cursor, split);
-                Box::pin(async move { Ok(page.await?.value) })
+                let next = request.clone().with_query(cursor, next);
+                Box::pin(transport.send_page(next, cursor, split).into_value())
             });
-            let page = Page::new(data, next_cursor, current, fetch);
-            Ok(Response {
-                status: response.status,
-                headers: response.headers,
-                value: page,
-            })
+            Ok(received.into_response(Page::new(data, next_cursor, current, fetch)))
         })
+    }
+
+    /// The exchange for `request`, the same future type for every operation.
+    fn exchange(&self, request: Request) -> BoxFuture<Received> {
+        let transport = self.clone();
+        Box::pin(async move { transport.execute(&request).await })
     }
 
     /// Sends with retries, inside one span that records the outcome.
@@ -432,28 +439,20 @@ fn transport_error(
 }
 
 /// Decodes a success body, which must be one JSON value (trailing bytes are an error).
-/// The fast path is plain `serde_json`; only a body that fails is decoded again with
-/// `serde_path_to_error`, to say where it failed.
 fn decode<T: DeserializeOwned>(status: StatusCode, body: &[u8]) -> Result<T, Error> {
-    let error = match serde_json::from_slice(body) {
-        Ok(value) => return Ok(value),
-        Err(error) => error,
-    };
-    let mut deserializer = serde_json::Deserializer::from_slice(body);
-    // Decoding again succeeds only when the first decode failed after the value, on
-    // trailing bytes: the first error then says where.
-    let (path, error) = match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
-        Ok(_) => (".".to_owned(), error),
-        Err(error) => (error.path().to_string(), error.into_inner()),
-    };
+    serde_json::from_slice(body).map_err(|error| decode_error(status, body, &error))
+}
+
+/// Where and why a success body failed to decode; the same code for every type.
+fn decode_error(status: StatusCode, body: &[u8], error: &serde_json::Error) -> Error {
     let start = &body[..body.len().min(800)];
     let excerpt: String = String::from_utf8_lossy(start).chars().take(200).collect();
-    Err(Error::Decode(Box::new(DecodeError {
+    Error::Decode(Box::new(DecodeError {
         status,
-        path,
+        path: json_path::path_at(body, error.line(), error.column()),
         message: error.to_string(),
         excerpt,
-    })))
+    }))
 }
 
 impl fmt::Debug for Transport {

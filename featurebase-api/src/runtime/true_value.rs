@@ -1,6 +1,8 @@
 //! `true` as a literal type, for fields whose only value is `true`.
 
-use serde::de::{Deserializer, Error as _, Unexpected};
+use std::fmt;
+
+use serde::de::{Deserializer, Unexpected, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
 /// The JSON value `true`, and nothing else: `deleted: true` on a deletion result.
@@ -14,11 +16,26 @@ impl Serialize for True {
     }
 }
 
+// Checked in the visitor, so that `serde_json` reports a `false` at its own position.
 impl<'de> Deserialize<'de> for True {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        match bool::deserialize(deserializer)? {
+        deserializer.deserialize_bool(TrueVisitor)
+    }
+}
+
+struct TrueVisitor;
+
+impl Visitor<'_> for TrueVisitor {
+    type Value = True;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("`true`")
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, value: bool) -> Result<True, E> {
+        match value {
             true => Ok(True),
-            false => Err(D::Error::invalid_value(Unexpected::Bool(false), &"`true`")),
+            false => Err(E::invalid_value(Unexpected::Bool(false), &self)),
         }
     }
 }

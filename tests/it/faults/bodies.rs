@@ -71,7 +71,7 @@ async fn a_success_body_that_does_not_fit_the_model_is_a_decode_error() {
             bad_time,
             "lastActivity",
             "`yesterday` is not a timestamp: failed to parse four digit integer as year: \
-             invalid digit, expected 0-9 but got y at line 1 column 84",
+             invalid digit, expected 0-9 but got y at line 1 column 83",
         ),
     ];
     for (verb, route, body, path, message) in cases {

@@ -130,6 +130,33 @@ async fn send_with_response_tells_a_created_from_an_updated_upsert() {
     assert_eq!(h.hits().await, 2);
 }
 
+/// `send()` returns a future: nothing goes out until it is polled, and a dropped one
+/// sends nothing; spawned on its own task it sends once.
+#[tokio::test]
+async fn a_sent_request_goes_out_when_first_polled() {
+    let h = Harness::start().await;
+    h.respond(
+        "GET",
+        "/v2/contacts/c1",
+        [json_response(200, contact("c1"))],
+    )
+    .await;
+    let contacts = h.client.users().contacts();
+
+    drop(contacts.retrieve("c1").send());
+    let pending = contacts.retrieve("c1").send_with_response();
+    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    assert_eq!(
+        h.hits().await,
+        0,
+        "nothing is sent before the future is polled"
+    );
+
+    let response = bounded(tokio::spawn(pending)).await.expect("the task ran");
+    assert_eq!(response.expect("retrieved").into_value().id.as_str(), "c1");
+    assert_eq!(h.hits().await, 1);
+}
+
 /// Asserts `text` does not contain the API key (nor its distinctive tail).
 #[track_caller]
 fn assert_no_key(what: &str, text: &str) {

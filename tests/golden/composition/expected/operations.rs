@@ -22,6 +22,7 @@ pub struct CreateAnimal {
     body: models::Animal,
 }
 
+#[allow(clippy::type_complexity)]
 impl CreateAnimal {
     /// What the runtime needs to know to send and retry this operation; not part of
     /// the stable API.
@@ -49,24 +50,22 @@ impl CreateAnimal {
     }
 
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<models::Animal, rt::Error> {
-        self.send_with_response().await.map(rt::Response::into_value)
+    pub fn send(self) -> rt::Pending<models::Animal> {
+        self.send_with_response().into_value()
     }
 
     /// Sends the request; the decoded response comes with its status and headers.
-    pub async fn send_with_response(
-        self,
-    ) -> Result<rt::Response<models::Animal>, rt::Error> {
+    pub fn send_with_response(self) -> rt::Pending<rt::Response<models::Animal>> {
         let request = rt::Request::new(&Self::OPERATION, self.options).json(&self.body);
-        self.transport.send_with_response(request).await
+        self.transport.send_with_response(request)
     }
 }
 
 impl std::future::IntoFuture for CreateAnimal {
     type Output = Result<models::Animal, rt::Error>;
-    type IntoFuture = rt::BoxFuture<models::Animal>;
+    type IntoFuture = rt::Pending<models::Animal>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 
@@ -83,6 +82,7 @@ pub struct CreateTag {
     body: models::Tag,
 }
 
+#[allow(clippy::type_complexity)]
 impl CreateTag {
     /// What the runtime needs to know to send and retry this operation; not part of
     /// the stable API.
@@ -110,22 +110,22 @@ impl CreateTag {
     }
 
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<(), rt::Error> {
-        self.send_with_response().await.map(rt::Response::into_value)
+    pub fn send(self) -> rt::Pending<()> {
+        self.send_with_response().into_value()
     }
 
     /// Sends the request; the decoded response comes with its status and headers.
-    pub async fn send_with_response(self) -> Result<rt::Response<()>, rt::Error> {
+    pub fn send_with_response(self) -> rt::Pending<rt::Response<()>> {
         let request = rt::Request::new(&Self::OPERATION, self.options).json(&self.body);
-        self.transport.send_empty(request).await
+        self.transport.send_empty(request)
     }
 }
 
 impl std::future::IntoFuture for CreateTag {
     type Output = Result<(), rt::Error>;
-    type IntoFuture = rt::BoxFuture<()>;
+    type IntoFuture = rt::Pending<()>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 
@@ -154,6 +154,7 @@ pub struct ListAnimals {
     priority: Option<models::Priority>,
 }
 
+#[allow(clippy::type_complexity)]
 impl ListAnimals {
     /// What the runtime needs to know to send and retry this operation; not part of
     /// the stable API.
@@ -186,25 +187,23 @@ impl ListAnimals {
     }
 
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<Vec<models::Animal>, rt::Error> {
-        self.send_with_response().await.map(rt::Response::into_value)
+    pub fn send(self) -> rt::Pending<Vec<models::Animal>> {
+        self.send_with_response().into_value()
     }
 
     /// Sends the request; the decoded response comes with its status and headers.
-    pub async fn send_with_response(
-        self,
-    ) -> Result<rt::Response<Vec<models::Animal>>, rt::Error> {
+    pub fn send_with_response(self) -> rt::Pending<rt::Response<Vec<models::Animal>>> {
         let request = rt::Request::new(&Self::OPERATION, self.options)
             .query("priority", &self.priority);
-        self.transport.send_with_response(request).await
+        self.transport.send_with_response(request)
     }
 }
 
 impl std::future::IntoFuture for ListAnimals {
     type Output = Result<Vec<models::Animal>, rt::Error>;
-    type IntoFuture = rt::BoxFuture<Vec<models::Animal>>;
+    type IntoFuture = rt::Pending<Vec<models::Animal>>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 
@@ -221,6 +220,7 @@ pub struct ListFeedings {
     animal_id: i64,
 }
 
+#[allow(clippy::type_complexity)]
 impl ListFeedings {
     /// What the runtime needs to know to send and retry this operation; not part of
     /// the stable API.
@@ -248,25 +248,23 @@ impl ListFeedings {
     }
 
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<Vec<models::Feeding>, rt::Error> {
-        self.send_with_response().await.map(rt::Response::into_value)
+    pub fn send(self) -> rt::Pending<Vec<models::Feeding>> {
+        self.send_with_response().into_value()
     }
 
     /// Sends the request; the decoded response comes with its status and headers.
-    pub async fn send_with_response(
-        self,
-    ) -> Result<rt::Response<Vec<models::Feeding>>, rt::Error> {
+    pub fn send_with_response(self) -> rt::Pending<rt::Response<Vec<models::Feeding>>> {
         let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("animalId", &self.animal_id);
-        self.transport.send_with_response(request).await
+        self.transport.send_with_response(request)
     }
 }
 
 impl std::future::IntoFuture for ListFeedings {
     type Output = Result<Vec<models::Feeding>, rt::Error>;
-    type IntoFuture = rt::BoxFuture<Vec<models::Feeding>>;
+    type IntoFuture = rt::Pending<Vec<models::Feeding>>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 
@@ -284,6 +282,7 @@ pub struct UpdateAnimal {
     body: models::AnimalPatch,
 }
 
+#[allow(clippy::type_complexity)]
 impl UpdateAnimal {
     /// What the runtime needs to know to send and retry this operation; not part of
     /// the stable API.
@@ -316,23 +315,23 @@ impl UpdateAnimal {
     }
 
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<(), rt::Error> {
-        self.send_with_response().await.map(rt::Response::into_value)
+    pub fn send(self) -> rt::Pending<()> {
+        self.send_with_response().into_value()
     }
 
     /// Sends the request; the decoded response comes with its status and headers.
-    pub async fn send_with_response(self) -> Result<rt::Response<()>, rt::Error> {
+    pub fn send_with_response(self) -> rt::Pending<rt::Response<()>> {
         let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("animalId", &self.animal_id)
             .json(&self.body);
-        self.transport.send_empty(request).await
+        self.transport.send_empty(request)
     }
 }
 
 impl std::future::IntoFuture for UpdateAnimal {
     type Output = Result<(), rt::Error>;
-    type IntoFuture = rt::BoxFuture<()>;
+    type IntoFuture = rt::Pending<()>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }

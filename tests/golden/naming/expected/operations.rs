@@ -25,6 +25,7 @@ pub struct DeletePost {
     post_id: models::PostId,
 }
 
+#[allow(clippy::type_complexity)]
 impl DeletePost {
     /// What the runtime needs to know to send and retry this operation; not part of
     /// the stable API.
@@ -57,26 +58,26 @@ impl DeletePost {
     }
 
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<models::DeletePostResponse, rt::Error> {
-        self.send_with_response().await.map(rt::Response::into_value)
+    pub fn send(self) -> rt::Pending<models::DeletePostResponse> {
+        self.send_with_response().into_value()
     }
 
     /// Sends the request; the decoded response comes with its status and headers.
-    pub async fn send_with_response(
+    pub fn send_with_response(
         self,
-    ) -> Result<rt::Response<models::DeletePostResponse>, rt::Error> {
+    ) -> rt::Pending<rt::Response<models::DeletePostResponse>> {
         let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("boardId", &self.board_id)
             .path("postId", &self.post_id);
-        self.transport.send_with_response(request).await
+        self.transport.send_with_response(request)
     }
 }
 
 impl std::future::IntoFuture for DeletePost {
     type Output = Result<models::DeletePostResponse, rt::Error>;
-    type IntoFuture = rt::BoxFuture<models::DeletePostResponse>;
+    type IntoFuture = rt::Pending<models::DeletePostResponse>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 
@@ -93,6 +94,7 @@ pub struct GetBoardSelf {
     board_id: models::BoardId,
 }
 
+#[allow(clippy::type_complexity)]
 impl GetBoardSelf {
     /// What the runtime needs to know to send and retry this operation; not part of
     /// the stable API.
@@ -120,25 +122,23 @@ impl GetBoardSelf {
     }
 
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<models::Board, rt::Error> {
-        self.send_with_response().await.map(rt::Response::into_value)
+    pub fn send(self) -> rt::Pending<models::Board> {
+        self.send_with_response().into_value()
     }
 
     /// Sends the request; the decoded response comes with its status and headers.
-    pub async fn send_with_response(
-        self,
-    ) -> Result<rt::Response<models::Board>, rt::Error> {
+    pub fn send_with_response(self) -> rt::Pending<rt::Response<models::Board>> {
         let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("boardId", &self.board_id);
-        self.transport.send_with_response(request).await
+        self.transport.send_with_response(request)
     }
 }
 
 impl std::future::IntoFuture for GetBoardSelf {
     type Output = Result<models::Board, rt::Error>;
-    type IntoFuture = rt::BoxFuture<models::Board>;
+    type IntoFuture = rt::Pending<models::Board>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 
@@ -156,6 +156,7 @@ pub struct GetPost {
     post_id: models::PostId,
 }
 
+#[allow(clippy::type_complexity)]
 impl GetPost {
     /// What the runtime needs to know to send and retry this operation; not part of
     /// the stable API.
@@ -188,26 +189,24 @@ impl GetPost {
     }
 
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<models::Post, rt::Error> {
-        self.send_with_response().await.map(rt::Response::into_value)
+    pub fn send(self) -> rt::Pending<models::Post> {
+        self.send_with_response().into_value()
     }
 
     /// Sends the request; the decoded response comes with its status and headers.
-    pub async fn send_with_response(
-        self,
-    ) -> Result<rt::Response<models::Post>, rt::Error> {
+    pub fn send_with_response(self) -> rt::Pending<rt::Response<models::Post>> {
         let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("boardId", &self.board_id)
             .path("postId", &self.post_id);
-        self.transport.send_with_response(request).await
+        self.transport.send_with_response(request)
     }
 }
 
 impl std::future::IntoFuture for GetPost {
     type Output = Result<models::Post, rt::Error>;
-    type IntoFuture = rt::BoxFuture<models::Post>;
+    type IntoFuture = rt::Pending<models::Post>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 
@@ -238,6 +237,7 @@ pub struct ListBoards {
     sort_order: Option<models::SortOrder>,
 }
 
+#[allow(clippy::type_complexity)]
 impl ListBoards {
     /// What the runtime needs to know to send and retry this operation; not part of
     /// the stable API.
@@ -270,24 +270,22 @@ impl ListBoards {
     }
 
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<Vec<models::Board>, rt::Error> {
-        self.send_with_response().await.map(rt::Response::into_value)
+    pub fn send(self) -> rt::Pending<Vec<models::Board>> {
+        self.send_with_response().into_value()
     }
 
     /// Sends the request; the decoded response comes with its status and headers.
-    pub async fn send_with_response(
-        self,
-    ) -> Result<rt::Response<Vec<models::Board>>, rt::Error> {
+    pub fn send_with_response(self) -> rt::Pending<rt::Response<Vec<models::Board>>> {
         let request = rt::Request::new(&Self::OPERATION, self.options)
             .query("sort-order", &self.sort_order);
-        self.transport.send_with_response(request).await
+        self.transport.send_with_response(request)
     }
 }
 
 impl std::future::IntoFuture for ListBoards {
     type Output = Result<Vec<models::Board>, rt::Error>;
-    type IntoFuture = rt::BoxFuture<Vec<models::Board>>;
+    type IntoFuture = rt::Pending<Vec<models::Board>>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }

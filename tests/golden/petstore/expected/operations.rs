@@ -21,6 +21,7 @@ pub struct CreatePet {
     body: models::NewPet,
 }
 
+#[allow(clippy::type_complexity)]
 impl CreatePet {
     /// What the runtime needs to know to send and retry this operation; not part of
     /// the stable API.
@@ -48,24 +49,22 @@ impl CreatePet {
     }
 
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<models::Pet, rt::Error> {
-        self.send_with_response().await.map(rt::Response::into_value)
+    pub fn send(self) -> rt::Pending<models::Pet> {
+        self.send_with_response().into_value()
     }
 
     /// Sends the request; the decoded response comes with its status and headers.
-    pub async fn send_with_response(
-        self,
-    ) -> Result<rt::Response<models::Pet>, rt::Error> {
+    pub fn send_with_response(self) -> rt::Pending<rt::Response<models::Pet>> {
         let request = rt::Request::new(&Self::OPERATION, self.options).json(&self.body);
-        self.transport.send_with_response(request).await
+        self.transport.send_with_response(request)
     }
 }
 
 impl std::future::IntoFuture for CreatePet {
     type Output = Result<models::Pet, rt::Error>;
-    type IntoFuture = rt::BoxFuture<models::Pet>;
+    type IntoFuture = rt::Pending<models::Pet>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 
@@ -84,6 +83,7 @@ pub struct DeletePet {
     pet_id: models::PetId,
 }
 
+#[allow(clippy::type_complexity)]
 impl DeletePet {
     /// What the runtime needs to know to send and retry this operation; not part of
     /// the stable API.
@@ -111,23 +111,23 @@ impl DeletePet {
     }
 
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<(), rt::Error> {
-        self.send_with_response().await.map(rt::Response::into_value)
+    pub fn send(self) -> rt::Pending<()> {
+        self.send_with_response().into_value()
     }
 
     /// Sends the request; the decoded response comes with its status and headers.
-    pub async fn send_with_response(self) -> Result<rt::Response<()>, rt::Error> {
+    pub fn send_with_response(self) -> rt::Pending<rt::Response<()>> {
         let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("petId", &self.pet_id);
-        self.transport.send_empty(request).await
+        self.transport.send_empty(request)
     }
 }
 
 impl std::future::IntoFuture for DeletePet {
     type Output = Result<(), rt::Error>;
-    type IntoFuture = rt::BoxFuture<()>;
+    type IntoFuture = rt::Pending<()>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 
@@ -147,6 +147,7 @@ pub struct GetPet {
     pet_id: models::PetId,
 }
 
+#[allow(clippy::type_complexity)]
 impl GetPet {
     /// What the runtime needs to know to send and retry this operation; not part of
     /// the stable API.
@@ -174,25 +175,23 @@ impl GetPet {
     }
 
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<models::Pet, rt::Error> {
-        self.send_with_response().await.map(rt::Response::into_value)
+    pub fn send(self) -> rt::Pending<models::Pet> {
+        self.send_with_response().into_value()
     }
 
     /// Sends the request; the decoded response comes with its status and headers.
-    pub async fn send_with_response(
-        self,
-    ) -> Result<rt::Response<models::Pet>, rt::Error> {
+    pub fn send_with_response(self) -> rt::Pending<rt::Response<models::Pet>> {
         let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("petId", &self.pet_id);
-        self.transport.send_with_response(request).await
+        self.transport.send_with_response(request)
     }
 }
 
 impl std::future::IntoFuture for GetPet {
     type Output = Result<models::Pet, rt::Error>;
-    type IntoFuture = rt::BoxFuture<models::Pet>;
+    type IntoFuture = rt::Pending<models::Pet>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 
@@ -212,6 +211,7 @@ pub struct GetToy {
     toy_id: i64,
 }
 
+#[allow(clippy::type_complexity)]
 impl GetToy {
     /// What the runtime needs to know to send and retry this operation; not part of
     /// the stable API.
@@ -244,26 +244,26 @@ impl GetToy {
     }
 
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<models::GetToyResponse, rt::Error> {
-        self.send_with_response().await.map(rt::Response::into_value)
+    pub fn send(self) -> rt::Pending<models::GetToyResponse> {
+        self.send_with_response().into_value()
     }
 
     /// Sends the request; the decoded response comes with its status and headers.
-    pub async fn send_with_response(
+    pub fn send_with_response(
         self,
-    ) -> Result<rt::Response<models::GetToyResponse>, rt::Error> {
+    ) -> rt::Pending<rt::Response<models::GetToyResponse>> {
         let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("petId", &self.pet_id)
             .path("toyId", &self.toy_id);
-        self.transport.send_with_response(request).await
+        self.transport.send_with_response(request)
     }
 }
 
 impl std::future::IntoFuture for GetToy {
     type Output = Result<models::GetToyResponse, rt::Error>;
-    type IntoFuture = rt::BoxFuture<models::GetToyResponse>;
+    type IntoFuture = rt::Pending<models::GetToyResponse>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 
@@ -296,6 +296,7 @@ pub struct ListPets {
     tag: Option<Vec<String>>,
 }
 
+#[allow(clippy::type_complexity)]
 impl ListPets {
     /// What the runtime needs to know to send and retry this operation; not part of
     /// the stable API.
@@ -346,14 +347,12 @@ impl ListPets {
     }
 
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<models::PetList, rt::Error> {
-        self.send_with_response().await.map(rt::Response::into_value)
+    pub fn send(self) -> rt::Pending<models::PetList> {
+        self.send_with_response().into_value()
     }
 
     /// Sends the request; the decoded response comes with its status and headers.
-    pub async fn send_with_response(
-        self,
-    ) -> Result<rt::Response<models::PetList>, rt::Error> {
+    pub fn send_with_response(self) -> rt::Pending<rt::Response<models::PetList>> {
         let request = rt::Request::new(&Self::OPERATION, self.options)
             .query("limit", &self.limit)
             .check(
@@ -367,14 +366,14 @@ impl ListPets {
             )
             .query("species", &self.species)
             .query("tag", &self.tag);
-        self.transport.send_with_response(request).await
+        self.transport.send_with_response(request)
     }
 }
 
 impl std::future::IntoFuture for ListPets {
     type Output = Result<models::PetList, rt::Error>;
-    type IntoFuture = rt::BoxFuture<models::PetList>;
+    type IntoFuture = rt::Pending<models::PetList>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }

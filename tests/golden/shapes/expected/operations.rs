@@ -23,6 +23,7 @@ pub struct PlaceOrder {
     body: models::OrderInput,
 }
 
+#[allow(clippy::type_complexity)]
 impl PlaceOrder {
     /// What the runtime needs to know to send and retry this operation; not part of
     /// the stable API.
@@ -61,27 +62,25 @@ impl PlaceOrder {
     }
 
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<models::Order, rt::Error> {
-        self.send_with_response().await.map(rt::Response::into_value)
+    pub fn send(self) -> rt::Pending<models::Order> {
+        self.send_with_response().into_value()
     }
 
     /// Sends the request; the decoded response comes with its status and headers.
-    pub async fn send_with_response(
-        self,
-    ) -> Result<rt::Response<models::Order>, rt::Error> {
+    pub fn send_with_response(self) -> rt::Pending<rt::Response<models::Order>> {
         let request = rt::Request::new(&Self::OPERATION, self.options)
             .header("Idempotency-Key", &self.idempotency_key)
             .header("X-Trace", &self.x_trace)
             .json(&self.body);
-        self.transport.send_with_response(request).await
+        self.transport.send_with_response(request)
     }
 }
 
 impl std::future::IntoFuture for PlaceOrder {
     type Output = Result<models::Order, rt::Error>;
-    type IntoFuture = rt::BoxFuture<models::Order>;
+    type IntoFuture = rt::Pending<models::Order>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 
@@ -101,6 +100,7 @@ pub struct ReplaceNotes {
     body: Option<models::ReplaceNotesRequest>,
 }
 
+#[allow(clippy::type_complexity)]
 impl ReplaceNotes {
     /// What the runtime needs to know to send and retry this operation; not part of
     /// the stable API.
@@ -135,23 +135,23 @@ impl ReplaceNotes {
     }
 
     /// Sends the request and decodes the response.
-    pub async fn send(self) -> Result<(), rt::Error> {
-        self.send_with_response().await.map(rt::Response::into_value)
+    pub fn send(self) -> rt::Pending<()> {
+        self.send_with_response().into_value()
     }
 
     /// Sends the request; the decoded response comes with its status and headers.
-    pub async fn send_with_response(self) -> Result<rt::Response<()>, rt::Error> {
+    pub fn send_with_response(self) -> rt::Pending<rt::Response<()>> {
         let request = rt::Request::new(&Self::OPERATION, self.options)
             .path("orderId", &self.order_id)
             .json(&self.body);
-        self.transport.send_empty(request).await
+        self.transport.send_empty(request)
     }
 }
 
 impl std::future::IntoFuture for ReplaceNotes {
     type Output = Result<(), rt::Error>;
-    type IntoFuture = rt::BoxFuture<()>;
+    type IntoFuture = rt::Pending<()>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
