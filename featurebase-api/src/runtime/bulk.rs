@@ -238,3 +238,59 @@ impl Window {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::time::SystemTime;
+
+    use super::*;
+
+    /// What a response says: `remaining` left, the window ending `reset_in` seconds from
+    /// now (negative: it has ended).
+    fn said(remaining: u64, reset_in: i64) -> RateLimit {
+        let now = SystemTime::now();
+        let offset = Duration::from_secs(reset_in.unsigned_abs());
+        let reset = if reset_in < 0 {
+            now - offset
+        } else {
+            now + offset
+        };
+        RateLimit {
+            limit: Some(2000),
+            remaining: Some(remaining),
+            reset: Some(reset),
+        }
+    }
+
+    #[test]
+    fn within_a_window_the_lowest_count_left_wins() {
+        let mut window = Window::default();
+        window.observe(said(5, 30), false);
+        window.observe(said(8, 30), false);
+        assert_eq!(window.remaining, Some(5));
+    }
+
+    #[test]
+    fn an_earlier_or_ended_window_is_stale_and_a_later_one_starts_afresh() {
+        let mut window = Window::default();
+        window.observe(said(5, 30), false);
+        window.observe(said(9, 10), false);
+        window.observe(said(9, -1), false);
+        assert_eq!(window.remaining, Some(5));
+        window.observe(said(1990, 90), false);
+        assert_eq!(window.remaining, Some(1990));
+    }
+
+    #[test]
+    fn a_request_waits_for_those_in_flight_then_for_the_reset() {
+        let mut window = Window::default();
+        window.observe(said(2, 30), false);
+        let now = Instant::now();
+        assert!(window.take(now).is_none());
+        assert!(window.take(now).is_none());
+        assert!(matches!(window.take(now), Some(Wait::Answer)));
+        window.in_flight = 0;
+        window.observe(said(0, 30), false);
+        assert!(matches!(window.take(now), Some(Wait::Reset(_))));
+    }
+}
