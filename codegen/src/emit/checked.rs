@@ -5,7 +5,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::structs::{serde_camel, slot_ty};
+use super::structs::{allow_deprecated, serde_camel, slot_ty};
 use super::types::{self, Scope};
 use crate::ir::{Extra, Field, Identity, Slot, Struct, TypeDef};
 use crate::naming::ident;
@@ -49,11 +49,7 @@ pub(super) fn decoder(def: &TypeDef, body: &Struct, camel_case: bool) -> TokenSt
     let identity = identity.map(|field| quote!(#field,));
     let extra_move = matches!(body.extra, Extra::Keep(_)).then(|| ident(EXTRA_FIELD));
     let extra_move = extra_move.map(|field| quote!(#field: fields.#field,));
-    let allow = body
-        .fields
-        .iter()
-        .any(|f| f.deprecated)
-        .then(|| quote!(#[allow(deprecated)]));
+    let allow = allow_deprecated(body);
     quote! {
         #[doc = #doc]
         #[derive(Deserialize)]

@@ -6,7 +6,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use super::docs;
-use super::structs::{fields_public, slot_ty};
+use super::structs::{allow_deprecated, fields_public, slot_ty};
 use super::types::{self, Scope};
 use crate::ir::{Extra, Field, Slot, Struct, TypeDef};
 use crate::naming::{ident, snake};
@@ -33,11 +33,7 @@ pub(super) fn builder(def: &TypeDef, body: &Struct) -> TokenStream {
         .fields
         .iter()
         .map(|field| setter(field, field.slot, public));
-    let allow = body
-        .fields
-        .iter()
-        .any(|f| f.deprecated)
-        .then(|| quote!(#[allow(deprecated)]));
+    let allow = allow_deprecated(body);
     quote! {
         #allow
         impl #name {

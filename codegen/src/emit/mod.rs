@@ -45,12 +45,26 @@ pub(crate) fn inline_file(api: &Api) -> String {
 /// `mod.rs` and one file per module, formatted, without the `@generated` header.
 pub(crate) fn files(api: &Api) -> Vec<GeneratedFile> {
     let modules = modules(api);
-    let declarations = modules.iter().map(|(name, _)| {
+    let root = root(declarations(&modules));
+    formatted_files(root, modules)
+}
+
+/// `pub mod name;` for each module, as a `mod.rs` declares its files.
+fn declarations(modules: &[(&'static str, TokenStream)]) -> impl Iterator<Item = TokenStream> {
+    modules.iter().map(|(name, _)| {
         let name = format_ident!("{name}");
         quote!(pub mod #name;)
-    });
-    let root = root(declarations);
-    formatted_files(root, modules)
+    })
+}
+
+/// `pub mod name { .. }` for each module, inline.
+fn inline(
+    modules: impl IntoIterator<Item = (&'static str, TokenStream)>,
+) -> impl Iterator<Item = TokenStream> {
+    modules.into_iter().map(|(name, tokens)| {
+        let name = format_ident!("{name}");
+        quote!(pub mod #name { #tokens })
+    })
 }
 
 /// `mod.rs` from `root`, then a file per module, formatted.
@@ -71,10 +85,7 @@ fn formatted_files(
 /// (`featurebase_api`), without the `@generated` header.
 pub(crate) fn server_files(api: &Api) -> Vec<GeneratedFile> {
     let modules = server::modules(api);
-    let declarations = modules.iter().map(|(name, _)| {
-        let name = format_ident!("{name}");
-        quote!(pub mod #name;)
-    });
+    let declarations = declarations(&modules);
     let root = server::root(api, quote!(featurebase_api::models));
     let root = quote!(#(#declarations)* #root);
     formatted_files(root, modules)
@@ -83,21 +94,14 @@ pub(crate) fn server_files(api: &Api) -> Vec<GeneratedFile> {
 /// The server's modules inline, formatted as one file to `include!` in a module beside the
 /// client's `models` (e.g. `pub mod mock { include!(..); }` next to the client's modules).
 pub(crate) fn server_inline_file(api: &Api) -> String {
-    let modules = server::modules(api).into_iter().map(|(name, tokens)| {
-        let name = format_ident!("{name}");
-        quote!(pub mod #name { #tokens })
-    });
+    let modules = inline(server::modules(api));
     let root = server::root(api, quote!(super::models));
     format(quote!(#(#modules)* #root))
 }
 
 /// The same modules inline (`pub mod models { .. }`), for the proc macro.
 pub(crate) fn inline_modules(api: &Api) -> TokenStream {
-    let modules = modules(api).into_iter().map(|(name, tokens)| {
-        let name = format_ident!("{name}");
-        quote!(pub mod #name { #tokens })
-    });
-    root(modules)
+    root(inline(modules(api)))
 }
 
 fn root(modules: impl Iterator<Item = TokenStream>) -> TokenStream {

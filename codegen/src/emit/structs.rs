@@ -175,6 +175,12 @@ fn uses_camel_case(fields: &[&Field]) -> bool {
 }
 
 /// serde's `rename_all = "camelCase"` of a snake_case field name.
+/// `#[allow(deprecated)]` for an impl that names the struct's deprecated fields.
+pub(super) fn allow_deprecated(body: &Struct) -> Option<TokenStream> {
+    let deprecated = body.fields.iter().any(|field| field.deprecated);
+    deprecated.then(|| quote!(#[allow(deprecated)]))
+}
+
 pub(super) fn serde_camel(name: &str) -> String {
     let mut out = String::new();
     let mut upper = false;

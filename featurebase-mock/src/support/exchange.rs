@@ -242,10 +242,11 @@ fn scalar(text: &str, shape: &Shape) -> Value {
         Shape::Integer(_) | Shape::IntEnum(_) => text.parse::<i64>().ok().map(Value::from),
         Shape::Number(_) => text.parse::<serde_json::Number>().ok().map(Value::Number),
         Shape::Boolean | Shape::True => text.parse::<bool>().ok().map(Value::Bool),
-        Shape::OneOf(shapes) => shapes
-            .iter()
-            .map(|shape| scalar(text, shape))
-            .find(|value| check(value, shape, "").is_ok()),
+        // The first variant the text reads as.
+        Shape::OneOf(variants) => variants.iter().find_map(|variant| {
+            let value = scalar(text, variant);
+            check(&value, variant, "").is_ok().then_some(value)
+        }),
         _ => None,
     };
     parsed.unwrap_or_else(|| Value::String(text.to_owned()))
@@ -266,10 +267,7 @@ fn form_value(body: &[u8], shape: &Shape) -> Value {
         _ => None,
     };
     let object = fields.into_iter().map(|(name, texts)| {
-        let value = match property_shape(&name) {
-            Some(shape) => from_texts(&texts, shape),
-            None => None,
-        };
+        let value = property_shape(&name).and_then(|shape| from_texts(&texts, shape));
         let value = value.unwrap_or_else(|| Value::String(texts.join(",")));
         (name, value)
     });
